@@ -1,0 +1,3 @@
+from factpack.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,41 @@
+"""Warnings about how well records are supported: one source, no participants, dated after publication."""
+
+from factpack import edtf_dates
+
+
+def _published_end(record):
+    source = record.file.source
+    try:
+        return edtf_dates.parse(source.get("published")).end
+    except (ValueError, TypeError, AttributeError):
+        return None
+
+
+def _single_source(entities):
+    """One warning per fact file, listing the records that rest on it alone."""
+    alone = {}
+    for table in ("actors", "organizations", "events", "affiliations", "relationships"):
+        for entity in entities[table].values():
+            if len(entity.sources) == 1:
+                alone.setdefault(entity.origins[0].file, []).append(entity.id)
+    for fact, ids in alone.items():
+        shown = ", ".join(ids[:5]) + (f" and {len(ids) - 5} more" if len(ids) > 5 else "")
+        yield fact.finding("FP902", f"{len(ids)} record(s) rest on this source alone: {shown}",
+                           ("source", "id"), "corroborate them from another article when you can")
+
+
+def check(entities):
+    yield from _single_source(entities)
+    for event in entities["events"].values():
+        if not any(origin.children("participants") for origin in event.origins):
+            yield event.origins[0].finding("FP903", f"event '{event.id}' has no participants", "id",
+                                           "add participants: with actor: or organization: and a role")
+        for origin in event.origins:
+            published = _published_end(origin)
+            try:
+                start = edtf_dates.parse(origin.get("date")).start
+            except (ValueError, TypeError):
+                continue
+            if published and start > published:
+                yield origin.finding("FP904", f"'{event.id}' is dated {origin.get('date')}, after the source was "
+                                     f"published ({origin.file.source.get('published')})", "date", "check the year")

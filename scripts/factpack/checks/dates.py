@@ -1,0 +1,37 @@
+"""Dates: every EDTF value parses, intervals and start/end pairs run forwards, nothing is in the future."""
+
+from factpack import edtf_dates
+from factpack.context import fact_keys_with
+
+
+def _parse(record, key):
+    """(EdtfDate or None, findings) for one date field."""
+    text = record.get(key)
+    if not isinstance(text, str):
+        return None, []
+    try:
+        return edtf_dates.parse(text), []
+    except edtf_dates.OpenIntervalError as error:
+        return None, [record.finding("FP404", str(error), key, "give the latest possible date as the end")]
+    except edtf_dates.StartAfterEndError as error:
+        return None, [record.finding("FP402", str(error), key, "swap the two dates")]
+    except ValueError as error:
+        return None, [record.finding("FP401", str(error), key,
+                                     "write e.g. 2019-03-10, 2019-03, 2019, 2017-21 (spring), 2019-03-10? or 2019-03-11/2019-08-17")]
+
+
+def check(context):
+    for table, keys in fact_keys_with("x-edtf").items():
+        for record in context.records(table):
+            parsed = {}
+            for key in keys:
+                value, findings = _parse(record, key)
+                yield from findings
+                if value:
+                    parsed[key] = value
+                    if value.start > context.today:
+                        yield record.finding("FP403", f"'{key}' {value.text} is after today ({context.today})", key,
+                                             "check the year")
+            if "start" in parsed and "end" in parsed and parsed["start"].start > parsed["end"].end:
+                yield record.finding("FP402", f"'start' {parsed['start'].text} is after 'end' {parsed['end'].text}",
+                                     "start", "swap the two dates")

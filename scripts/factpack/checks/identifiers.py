@@ -1,0 +1,101 @@
+"""Ids and references: unique ids, references that resolve to the right kind of record,
+one participant per entity, fact files named after their source."""
+
+from factpack.context import reference_fields
+from factpack.suggest import did_you_mean
+
+
+def _duplicates_in_file(context):
+    for fact in context.files:
+        seen = {}
+        for record in fact.records:
+            if not record.id or record.table == "sources":
+                continue
+            if record.id in seen:
+                first = seen[record.id]
+                line = fact.loaded.where(first.path + ("id",))[0]
+                yield record.finding("FP301", f"id '{record.id}' is already used on line {line} of this file",
+                                     "id", "give each record its own id")
+            else:
+                seen[record.id] = record
+
+
+def _one_kind_per_id(context):
+    for record_id, tables in context.ids.items():
+        if len(tables) < 2:
+            continue
+        kinds = sorted(tables)
+        first = tables[kinds[0]][0]
+        for kind in kinds[1:]:
+            for record in tables[kind]:
+                yield record.finding(
+                    "FP301", f"id '{record_id}' is also used for {kinds[0]} "
+                    f"({first.file.name}:{first.file.loaded.where(first.path + ('id',))[0]})",
+                    "id", "use a different id for different things")
+
+
+def _resolve(context, record, key, target):
+    value = record.get(key)
+    if not isinstance(value, str):
+        return
+    tables = context.ids.get(value)
+    if tables and target in tables:
+        return
+    if tables:
+        other = sorted(tables)[0]
+        yield record.finding("FP307", f"'{key}' is '{value}', which is one of the {other}, not the {target}", key)
+        return
+    hint = did_you_mean(value, context.ids_of(target)) or f"define it under '{target}' in a fact file"
+    yield record.finding("FP302", f"'{key}' refers to '{value}', which is not defined in any fact file", key, hint)
+
+
+def _references(context):
+    for table, key, target in reference_fields():
+        for record in context.records(table):
+            yield from _resolve(context, record, key, target)
+
+
+def _participants(context):
+    for event in context.records("events"):
+        seen = set()
+        for participant in event.children("participants"):
+            if participant.broken:
+                continue
+            entities = [k for k in ("actor", "organization") if participant.get(k) is not None]
+            if len(entities) != 1:
+                what = "both 'actor' and 'organization'" if entities else "neither 'actor' nor 'organization'"
+                yield participant.finding("FP303", f"participant has {what}", None,
+                                          "give exactly one: actor: <actor id> or organization: <organization id>")
+                continue
+            key = (participant.get(entities[0]), participant.get("role"))
+            if key in seen:
+                yield participant.finding("FP305", f"'{key[0]}' is listed twice as {key[1]} of this event")
+            seen.add(key)
+
+
+def _self_references(context):
+    for event in context.records("events"):
+        if event.id and event.get("responds_to") == event.id:
+            yield event.finding("FP306", "an event cannot respond to itself", "responds_to")
+    parents = {r.id: r.get("parent") for r in context.records("organizations") if r.id}
+    for record in context.records("organizations"):
+        seen, current = {record.id}, record.get("parent")
+        while current in parents and current not in seen:
+            seen.add(current)
+            current = parents[current]
+        if current in seen and record.get("parent") is not None:
+            yield record.finding("FP306", f"'{record.id}' is its own parent through '{record.get('parent')}'", "parent")
+
+
+def _file_names(context):
+    for fact in context.files:
+        source = fact.source
+        if source and not source.broken and source.id and source.id != fact.stem:
+            yield source.finding("FP304", f"source id '{source.id}' does not match the file name '{fact.path.name}'",
+                                 "id", f"rename the file to {source.id}.yaml, or set id: {fact.stem}")
+
+
+def check(context):
+    for family in (_duplicates_in_file, _one_kind_per_id, _references, _participants,
+                   _self_references, _file_names):
+        yield from family(context)

@@ -1,0 +1,129 @@
+"""The fact-file JSON Schema, with format checking on, translated into findings.
+
+jsonschema's own messages speak of instances and properties; each error is
+rewritten here as one sentence about the contributor's key and value.
+"""
+
+from functools import lru_cache
+
+from jsonschema import Draft202012Validator, FormatChecker
+from jsonschema.exceptions import best_match
+
+from factpack import schema_outputs
+from factpack.suggest import did_you_mean
+
+_KINDS = {"string": "text", "array": "a list", "object": "a mapping", "integer": "a whole number"}
+
+
+@lru_cache(maxsize=1)
+def validator() -> Draft202012Validator:
+    schema = schema_outputs.facts_schema()
+    Draft202012Validator.check_schema(schema)
+    return Draft202012Validator(schema, format_checker=FormatChecker())
+
+
+def _kind(value) -> str:
+    if isinstance(value, str):
+        return "text"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    return type(value).__name__
+
+
+def _name(path) -> str:
+    named = [p for p in path if isinstance(p, str)]
+    return named[-1] if named else "the file"
+
+
+def _unknown_keys(fact, error, path):
+    allowed = list(error.schema.get("properties", {}))
+    for key in sorted(set(error.instance) - set(allowed)):
+        hint = did_you_mean(key, allowed) or ""
+        hint = (hint + " " if hint else "") + "allowed here: " + ", ".join(allowed)
+        yield fact.finding("FP201", f"unknown key '{key}'", path + (key,), hint, key=True)
+
+
+def _missing_keys(fact, error, path):
+    for key in error.validator_value:
+        if key not in error.instance:
+            where = "the file" if not path else f"this {error.schema.get('title', 'record').lower()}"
+            yield fact.finding("FP202", f"{where} is missing the required key '{key}'", path,
+                               error.schema.get("properties", {}).get(key, {}).get("description", ""), key=bool(path))
+
+
+def _type(fact, error, path):
+    expected = error.validator_value
+    expected = " or ".join(_KINDS.get(t, t) for t in ([expected] if isinstance(expected, str) else expected))
+    if error.instance is None:
+        yield fact.finding("FP204", f"'{_name(path)}' is empty", path, "give a value or remove the key")
+    else:
+        yield fact.finding("FP203", f"'{_name(path)}' must be {expected}, not {_kind(error.instance)}", path)
+
+
+def _pattern(fact, error, path):
+    yield fact.finding("FP205", f"'{error.instance}' is not a valid {_name(path)}", path,
+                       error.schema.get("description", ""))
+
+
+def _length(fact, error, path):
+    what = "has too few items" if error.validator == "minItems" else (
+        "is empty" if error.validator == "minLength" and error.instance == "" else "is too long")
+    limit = error.validator_value
+    yield fact.finding("FP206", f"'{_name(path)}' {what} (limit {limit})", path,
+                       "remove the key if there is nothing to say" if "empty" in what else "")
+
+
+def _enum(fact, error, path):
+    options = error.validator_value
+    hint = did_you_mean(error.instance, options, show_all_under=20)
+    yield fact.finding("FP207", f"'{error.instance}' is not a known {_name(path)} code", path,
+                       hint or "see the codelists page for the allowed codes")
+
+
+def _format(fact, error, path):
+    yield fact.finding("FP209", f"'{error.instance}' is not a valid {error.validator_value}", path,
+                       "write an absolute URL starting with https://")
+
+
+def _one_of(fact, error, path):
+    if all(e.validator == "type" for e in error.context):
+        yield fact.finding("FP203", f"'{_name(path)}' must be a quote or a list of quotes", path)
+    else:
+        yield from translate(fact, best_match(error.context))
+
+
+def _unique(fact, error, path):
+    yield fact.finding("FP305", f"'{_name(path)}' lists the same value twice", path)
+
+
+_HANDLERS = {
+    "additionalProperties": _unknown_keys,
+    "required": _missing_keys,
+    "type": _type,
+    "pattern": _pattern,
+    "minLength": _length,
+    "maxLength": _length,
+    "minItems": _length,
+    "enum": _enum,
+    "format": _format,
+    "oneOf": _one_of,
+    "uniqueItems": _unique,
+}
+
+
+def translate(fact, error):
+    path = tuple(error.absolute_path)
+    handler = _HANDLERS.get(error.validator)
+    if handler:
+        yield from handler(fact, error, path)
+    else:
+        yield fact.finding("FP208", error.message, path)
+
+
+def check_file(fact):
+    """Findings for one loaded fact file; marks the paths that hold errors."""
+    for error in validator().iter_errors(fact.loaded.data):
+        fact.broken_paths.add(tuple(error.absolute_path))
+        yield from translate(fact, error)

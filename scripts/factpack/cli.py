@@ -1,0 +1,61 @@
+"""The command line: argument parsing, output and exit codes only.
+
+Exit codes: 0 valid, 1 the data has errors (or generated files are stale),
+2 usage error (bad arguments, not a dataset folder, locked), 3 a bug in factpack.
+"""
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from factpack import __version__, commands
+from factpack.errors import FactpackError
+from factpack.layout import Layout
+from factpack.render import RENDERERS
+
+
+def _report_options(parser):
+    parser.add_argument("--format", choices=sorted(RENDERERS), default="text",
+                        help="text (default), json (a report following schema/report.schema.json) "
+                             "or github (annotations for GitHub Actions)")
+    parser.add_argument("--strict", action="store_true", help="treat warnings as errors")
+
+
+def parser() -> argparse.ArgumentParser:
+    top = argparse.ArgumentParser(prog="factpack", description="Build and validate the factpack data package.")
+    top.add_argument("--version", action="version", version=f"factpack {__version__}")
+    top.add_argument("--root", type=Path, default=Path("."), help="the dataset folder (default: the current one)")
+    sub = top.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    build = sub.add_parser("build", help="validate every fact file and write the tables and datapackage.json")
+    build.add_argument("--check", action="store_true",
+                       help="write nothing; fail if the published files differ from what a build would write")
+    _report_options(build)
+
+    validate = sub.add_parser("validate", help="run every check and write nothing")
+    validate.add_argument("files", nargs="*", type=Path, help="fact files to report on (default: all)")
+    _report_options(validate)
+
+    schema = sub.add_parser("schema", help="regenerate schema/facts.schema.json from schema/tables/")
+    schema.add_argument("--check", action="store_true", help="fail if the committed file is stale")
+    return top
+
+
+def main(argv=None) -> int:
+    args = parser().parse_args(argv)
+    layout = Layout(args.root)
+    try:
+        return getattr(commands, args.command)(layout, args)
+    except FactpackError as error:
+        print(f"factpack: error: {error.message}", file=sys.stderr)
+        if error.hint:
+            print(f"    hint: {error.hint}", file=sys.stderr)
+        return error.exit_code
+    except Exception as error:  # noqa: BLE001 - the last line of defence: no traceback for users
+        if os.environ.get("FACTPACK_DEBUG"):
+            raise
+        print(f"factpack: internal error: {type(error).__name__}: {error}\n"
+              "    hint: this is a bug in factpack; run again with FACTPACK_DEBUG=1 and report the traceback",
+              file=sys.stderr)
+        return 3

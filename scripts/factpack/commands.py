@@ -1,0 +1,70 @@
+"""What each subcommand does, in terms of the pipeline and the publisher."""
+
+import sys
+from pathlib import Path
+
+from factpack import pipeline, publish, schema_outputs
+from factpack.errors import UsageError
+from factpack.findings import escalate, has_errors
+from factpack.layout import schema_dir
+from factpack.render import RENDERERS
+
+
+def _report(findings, args) -> bool:
+    """Print the findings; True when they contain errors."""
+    findings = escalate(findings, args.strict)
+    renderer = RENDERERS[args.format]
+    text = renderer(findings, colour=sys.stdout.isatty()) if args.format == "text" else renderer(findings)
+    sys.stdout.write(text)
+    return has_errors(findings)
+
+
+def build(layout, args) -> int:
+    with publish.locked(layout):
+        result = pipeline.run(layout)
+        if _report(result.findings, args):
+            print("factpack: nothing written: fix the errors above first", file=sys.stderr)
+            return 1
+        if args.check:
+            stale = publish.stale_files(layout, result.files)
+            for name in stale:
+                print(f"factpack: stale: {name}", file=sys.stderr)
+            if stale:
+                print(f"factpack: {len(stale)} published file(s) do not match the fact files; "
+                      "run `factpack build` and commit the result", file=sys.stderr)
+                return 1
+            print("factpack: published files are up to date", file=sys.stderr)
+            return 0
+        publish.publish(layout, result.files)
+        print(f"factpack: wrote {len(result.files)} files "
+              f"({sum(len(r) for r in result.rows.values())} rows)", file=sys.stderr)
+        return 0
+
+
+def validate(layout, args) -> int:
+    paths = layout.fact_files()
+    wanted = {Path(p).resolve() for p in args.files}
+    missing = [p for p in args.files if not Path(p).is_file()]
+    if missing:
+        raise UsageError(f"no such file: {missing[0]}", "give paths to fact files, e.g. datasets/facts/x.yaml")
+    paths += sorted(p for p in wanted if p not in {q.resolve() for q in paths})
+    findings, _, _ = pipeline.check(layout, paths)
+    if wanted:
+        names = {layout.relative(p) for p in wanted}
+        findings = [f for f in findings if f.file in names]
+    return 1 if _report(findings, args) else 0
+
+
+def schema(layout, args) -> int:
+    path = schema_dir() / schema_outputs.FACTS_SCHEMA_NAME
+    text = schema_outputs.dumps(schema_outputs.facts_schema())
+    current = path.read_text(encoding="utf-8") if path.is_file() else None
+    if args.check:
+        if current != text:
+            print(f"factpack: {path.name} is stale; run `factpack schema` and commit it", file=sys.stderr)
+            return 1
+        return 0
+    if current != text:
+        path.write_text(text, encoding="utf-8", newline="\n")
+    print(f"factpack: {path.name} is up to date", file=sys.stderr)
+    return 0

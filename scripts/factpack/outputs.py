@@ -1,0 +1,101 @@
+"""Rows → the bytes of every published file: CSV and JSON tables and datapackage.json.
+
+Deterministic by construction: rows arrive sorted, columns come from the model,
+JSON is written in one style, line ends are LF, text is UTF-8, and no clock is read.
+"""
+
+import csv
+import hashlib
+import io
+import json
+
+from factpack import model, schema_outputs
+
+CHECKSUMS = "datasets/SHA256SUMS"
+CSV_DIALECT = {"delimiter": ",", "quoteChar": '"', "doubleQuote": True, "header": True, "lineTerminator": "\n"}
+
+
+def _cell(value, column) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        return column.delimiter.join(value)
+    return str(value)
+
+
+def render_csv(table: model.Table, rows: list) -> bytes:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
+    writer.writerow([c.name for c in table.columns])
+    for row in rows:
+        writer.writerow([_cell(row[c.name], c) for c in table.columns])
+    return buffer.getvalue().encode("utf-8")
+
+
+def render_json(rows: list) -> bytes:
+    """A JSON array with one row object per line: readable, diffable and streamable."""
+    lines = ",\n".join(json.dumps(row, ensure_ascii=False, separators=(", ", ": ")) for row in rows)
+    return ("[\n" + lines + "\n]\n" if rows else "[]\n").encode("utf-8")
+
+
+def _resource(table, path, data: bytes, fmt: str, schema: dict) -> dict:
+    resource = {
+        "name": table.name if fmt == "csv" else f"{table.name}-json",
+        "type": "table",
+        "path": path,
+        "title": f"{table.title} ({fmt.upper()})",
+        "description": table.description,
+        "format": fmt,
+        "mediatype": "text/csv" if fmt == "csv" else "application/json",
+        "encoding": "utf-8",
+    }
+    if fmt == "csv":
+        # frictionless-py cannot count the bytes of a JSON resource ("actual is None"), so
+        # declared sizes are given for CSV only; SHA256SUMS covers every published file.
+        resource["bytes"] = len(data)
+        resource["hash"] = "sha256:" + hashlib.sha256(data).hexdigest()
+        resource["dialect"] = CSV_DIALECT
+    resource["schema"] = schema
+    return resource
+
+
+def _sources(rows) -> list:
+    return [
+        {"title": f"{r['publisher']}: {r['title']}", **({"path": r["url"]} if r.get("url") else {})}
+        for r in rows["sources"]
+    ]
+
+
+def descriptor(metadata: dict, rows: dict, files: dict) -> dict:
+    resources = []
+    for fmt in ("csv", "json"):
+        for table in model.tables():
+            path = f"datasets/{fmt}/{table.name}.{fmt}"
+            # The JSON copies repeat the CSV tables; their keys are checked once, on the CSV side.
+            schema = schema_outputs.table_schema(table, with_foreign_keys=(fmt == "csv"))
+            resources.append(_resource(table, path, files[path], fmt, schema))
+    package = {"$schema": "https://datapackage.org/profiles/2.0/datapackage.json"}
+    package.update({k: metadata[k] for k in ("name", "title", "description", "version") if k in metadata})
+    for key in ("homepage", "keywords", "licenses", "contributors"):
+        if key in metadata:
+            package[key] = metadata[key]
+    package["sources"] = _sources(rows)
+    package["resources"] = resources
+    return package
+
+
+def render_all(metadata: dict, rows: dict) -> dict:
+    """relative path → bytes, for every file the build publishes."""
+    files = {}
+    for table in model.tables():
+        files[f"datasets/csv/{table.name}.csv"] = render_csv(table, rows[table.name])
+        files[f"datasets/json/{table.name}.json"] = render_json(rows[table.name])
+    files["datapackage.json"] = schema_outputs.dumps(descriptor(metadata, rows, files)).encode("utf-8")
+    files[CHECKSUMS] = render_checksums(files)
+    return files
+
+
+def render_checksums(files: dict) -> bytes:
+    """`sha256sum -c` format, so anyone can verify a download without factpack."""
+    lines = [f"{hashlib.sha256(data).hexdigest()}  {name}\n" for name, data in sorted(files.items())]
+    return "".join(lines).encode("utf-8")

@@ -1,0 +1,99 @@
+"""Fact files and the records in them, each remembering where it was written."""
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from factpack.findings import Finding, format_path
+from factpack.yaml_strict import Loaded
+
+
+@dataclass(eq=False)
+class FactFile:
+    path: Path
+    name: str  # as shown to the contributor: datasets/facts/x.yaml
+    loaded: Loaded | None = None
+    records: list = field(default_factory=list)
+    broken_paths: set = field(default_factory=set)
+
+    @property
+    def stem(self) -> str:
+        return self.path.stem
+
+    @property
+    def source(self):
+        return next((r for r in self.records if r.table == "sources"), None)
+
+    def finding(self, code, message, path=(), hint="", key=False) -> Finding:
+        line, column = self.loaded.where(path, key=key) if self.loaded else (0, 0)
+        return Finding(code=code, message=message, file=self.name, line=line,
+                       column=column, path=format_path(path), hint=hint)
+
+
+@dataclass(eq=False)
+class Record:
+    table: str  # the table it becomes rows of: actors, events, names …
+    values: dict  # as written in the fact file
+    path: tuple  # where in the fact file, e.g. ("events", 2)
+    file: FactFile
+    parent: "Record | None" = None
+    broken: bool = False  # has schema errors: later checks leave it alone
+
+    @property
+    def id(self):
+        value = self.values.get("id")
+        return value if isinstance(value, str) else None
+
+    def get(self, key, default=None):
+        return self.values.get(key, default)
+
+    def finding(self, code, message, key=None, hint="", on_key=False) -> Finding:
+        path = self.path + ((key,) if key is not None else ())
+        return self.file.finding(code, message, path, hint, key=on_key)
+
+    def quotes(self) -> list:
+        evidence = self.values.get("evidence")
+        if isinstance(evidence, str):
+            return [evidence]
+        if isinstance(evidence, list):
+            return [q for q in evidence if isinstance(q, str)]
+        return []
+
+    def children(self, table: str) -> list:
+        return [r for r in self.file.records if r.parent is self and r.table == table]
+
+
+_NESTED = {"actors": "names", "organizations": "names", "events": "participants"}
+_TOP = ("actors", "organizations", "events", "affiliations", "relationships")
+
+
+def collect_records(fact: FactFile) -> list:
+    """Every record of a loaded fact file, nested ones after their parent."""
+    data = fact.loaded.data if fact.loaded else None
+    if not isinstance(data, dict):
+        return []
+    out = []
+    if isinstance(data.get("source"), dict):
+        out.append(Record("sources", data["source"], ("source",), fact))
+    for table in _TOP:
+        items = data.get(table)
+        if not isinstance(items, list):
+            continue
+        for index, item in enumerate(items):
+            if not isinstance(item, dict):
+                continue
+            record = Record(table, item, (table, index), fact)
+            out.append(record)
+            out.extend(_nested(record))
+    return out
+
+
+def _nested(record: Record) -> list:
+    child_table = _NESTED.get(record.table)
+    items = record.values.get(child_table) if child_table else None
+    if not isinstance(items, list):
+        return []
+    return [
+        Record(child_table, item, record.path + (child_table, i), record.file, parent=record)
+        for i, item in enumerate(items)
+        if isinstance(item, dict)
+    ]

@@ -1,0 +1,88 @@
+"""Findings rendered as compiler-style text, a JSON report or GitHub annotations.
+
+All three read the same Finding objects, so they can never disagree.
+"""
+
+import json
+
+from factpack.rules import ERROR, RULES, WARNING
+
+REPORT_VERSION = 1
+_COLOURS = {ERROR: "\033[31m", WARNING: "\033[33m"}
+_RESET = "\033[0m"
+
+
+def summary(findings) -> dict:
+    return {
+        "errors": sum(f.severity == ERROR for f in findings),
+        "warnings": sum(f.severity == WARNING for f in findings),
+        "files": len({f.file for f in findings if f.file}),
+    }
+
+
+def _location(f) -> str:
+    where = f.file or "<dataset>"
+    if f.line:
+        where += f":{f.line}:{f.column or 1}"
+    return where
+
+
+def render_text(findings, colour: bool = False) -> str:
+    lines = []
+    for f in findings:
+        severity = f.severity
+        if colour:
+            severity = _COLOURS[severity] + severity + _RESET
+        at = f" [{f.path}]" if f.path else ""
+        lines.append(f"{_location(f)}: {severity} {f.code}: {f.message}{at}")
+        if f.hint:
+            lines.append(f"    hint: {f.hint}")
+    counts = summary(findings)
+    lines.append(
+        f"{counts['errors']} error(s), {counts['warnings']} warning(s)"
+        + (f" in {counts['files']} file(s)" if counts["files"] else "")
+    )
+    return "\n".join(lines) + "\n"
+
+
+def render_json(findings) -> str:
+    counts = summary(findings)
+    report = {
+        "report_version": REPORT_VERSION,
+        "valid": counts["errors"] == 0,
+        "summary": counts,
+        "findings": [
+            {**f.as_dict(), "title": RULES[f.code].title} for f in findings
+        ],
+    }
+    return json.dumps(report, ensure_ascii=False, indent=2) + "\n"
+
+
+def _escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def render_github(findings) -> str:
+    """GitHub Actions workflow commands: each finding annotates its line in the pull request."""
+    lines = []
+    for f in findings:
+        command = "error" if f.severity == ERROR else "warning"
+        props = []
+        if f.file:
+            props.append(f"file={_escape_property(f.file)}")
+        if f.line:
+            props.append(f"line={f.line}")
+            props.append(f"col={f.column or 1}")
+        props.append(f"title={_escape_property(f.code + ' ' + RULES[f.code].title)}")
+        body = f.message + (f" [{f.path}]" if f.path else "") + (f" Hint: {f.hint}" if f.hint else "")
+        lines.append(f"::{command} {','.join(props)}::{_escape_data(body)}")
+    counts = summary(findings)
+    lines.append(f"{counts['errors']} error(s), {counts['warnings']} warning(s)")
+    return "\n".join(lines) + "\n"
+
+
+RENDERERS = {"text": render_text, "json": render_json, "github": render_github}

@@ -1,0 +1,84 @@
+"""The registry of diagnostic codes: the one list the checks, the error-code
+reference page and its tests all read.
+
+A code never changes meaning once published; retire it instead of reusing it.
+"""
+
+from dataclasses import dataclass
+
+ERROR = "error"
+WARNING = "warning"
+
+
+@dataclass(frozen=True)
+class Rule:
+    code: str
+    severity: str
+    title: str
+    explanation: str
+
+
+_RULES = [
+    # Reading the file
+    Rule("FP101", ERROR, "File is not UTF-8", "Fact files and archives must be UTF-8. Re-save the file as UTF-8 in your editor."),
+    Rule("FP102", ERROR, "YAML syntax error", "The file is not well-formed YAML. The position given is where the parser gave up; the mistake is often on the line before (a missing colon, a bad indent, an unclosed quote)."),
+    Rule("FP103", ERROR, "Duplicate key", "A key appears twice in the same mapping. Most YAML readers silently keep the last one; factpack refuses, so that nothing you wrote is lost. Merge the two entries."),
+    Rule("FP104", ERROR, "Anchor, alias or merge key", "YAML anchors (`&a`), aliases (`*a`) and merge keys (`<<`) are refused: they hide repeated data and can expand enormously. Write the values out."),
+    Rule("FP105", ERROR, "YAML tag", "Explicit tags (`!!python/…`, `!!binary`, `!!set`, `!!str` …) are refused. Remove the tag; quote the value if it must stay text."),
+    Rule("FP106", ERROR, "More than one YAML document", "A fact file holds exactly one document. Remove the extra `---` line or split the file."),
+    Rule("FP107", ERROR, "Nested too deeply", "The file nests mappings and lists deeper than any fact file needs. Check the indentation."),
+    Rule("FP108", ERROR, "File too large", "The file is larger than a fact file for one article can reasonably be. Split it, or check that nothing was pasted by mistake."),
+    Rule("FP109", ERROR, "Not a mapping", "A fact file is a mapping with the keys `source`, `actors`, `organizations`, `events`, `affiliations`, `relationships`."),
+    Rule("FP110", ERROR, "Mapping key is not text", "Keys must be plain text."),
+    # The fact-file schema
+    Rule("FP201", ERROR, "Unknown key", "The key is not part of the fact-file schema (often a typo). The hint lists the keys allowed there."),
+    Rule("FP202", ERROR, "Missing key", "A required key is missing from the record."),
+    Rule("FP203", ERROR, "Wrong kind of value", "The value has the wrong shape: text where a list is expected, a list where text is expected, and so on."),
+    Rule("FP204", ERROR, "Empty value", "The key is present but has no value. Give a value or remove the key."),
+    Rule("FP205", ERROR, "Badly formed value", "The value does not have the form the field requires (an id, a date, a code)."),
+    Rule("FP206", ERROR, "Too long or too short", "The text or list is longer or shorter than the field allows."),
+    Rule("FP207", ERROR, "Unknown code", "The value is not in the field's codelist. The hint gives the closest codes and the page that lists them all."),
+    Rule("FP208", ERROR, "Schema violation", "The value breaks a rule of the fact-file schema."),
+    Rule("FP209", ERROR, "Not an http(s) URL", "URLs must be absolute and start with http:// or https://."),
+    # Identifiers and references
+    Rule("FP301", ERROR, "Duplicate id", "Two records in the same fact file have the same id, or one id is used for records of different kinds. Ids must be unique within a file and name one kind of thing across the dataset."),
+    Rule("FP302", ERROR, "Unknown reference", "The id referred to is not defined in any fact file. The hint suggests the closest ids."),
+    Rule("FP303", ERROR, "Participant needs exactly one of actor or organization", "Each participant names either an `actor` or an `organization`, not both and not neither."),
+    Rule("FP304", ERROR, "File name does not match source id", "A fact file is named after its source: `datasets/facts/<source id>.yaml`."),
+    Rule("FP305", ERROR, "Listed twice", "The same name or participant is listed twice in one record."),
+    Rule("FP306", ERROR, "Reference to itself or a cycle", "A record cannot respond to itself, and an organization cannot be its own parent (directly or through others)."),
+    Rule("FP307", ERROR, "Reference to the wrong kind of record", "The id exists but names another kind of record (an organization where a person is expected, for example)."),
+    # Dates
+    Rule("FP401", ERROR, "Not an EDTF date", "Dates are written in EDTF: `2019-03-10`, `2019-03`, `2019`, `2017-21` (spring), `2019-03-10?` (uncertain), `2019-03~` (approximate), `2019-03-11/2019-08-17` (interval)."),
+    Rule("FP402", ERROR, "Start after end", "In an interval, or between `start` and `end`, the start must not be later than the end."),
+    Rule("FP403", ERROR, "Date in the future", "A fact in a news article cannot have happened after today."),
+    Rule("FP404", ERROR, "Open interval", "Open or unknown interval ends (`..`, empty) are not supported yet: give the latest possible date instead, e.g. the publication date."),
+    # Text
+    Rule("FP501", ERROR, "Control character", "The text contains an invisible control character (or a line break where one line is expected). Retype the text or remove the character."),
+    Rule("FP502", ERROR, "Invisible formatting character", "Bidirectional overrides, zero-width and other invisible formatting characters can make text display differently from what it says. Remove them (zero-width joiners are allowed in names and quotes)."),
+    Rule("FP503", ERROR, "Text starts like a spreadsheet formula", "Text starting with `=`, `+`, `-`, `@`, a tab or a carriage return runs as a formula when the CSV is opened in a spreadsheet. Reword the start of the text (for a negative number, write it in words or add the unit first)."),
+    Rule("FP504", ERROR, "Text not in Unicode NFC form", "The text uses decomposed characters (a letter followed by a combining accent). The hint shows the composed form; most editors can convert the file to NFC."),
+    Rule("FP505", ERROR, "Unusable character", "Surrogates, private-use characters and non-characters are not text and cannot be published."),
+    Rule("FP506", ERROR, "Leading or trailing spaces", "Remove the spaces around the value; they are invisible in the tables and break matching."),
+    # Evidence
+    Rule("FP601", ERROR, "Quote not found in the archived article", "Every evidence quote must appear verbatim in `datasets/archive/<source id>.txt` (differences in whitespace and typographic quotes are ignored). Copy the quote again from the archive."),
+    Rule("FP602", ERROR, "Archived article missing", "Every fact file needs its article's plain text at `datasets/archive/<source id>.txt`."),
+    Rule("FP603", ERROR, "Archived article unreadable", "The archived article must be a UTF-8 text file."),
+    # Codes from international standards
+    Rule("FP701", ERROR, "Unknown country code", "Countries are ISO 3166-1 alpha-2 codes such as `KZ`, `CN`, `US`."),
+    Rule("FP702", ERROR, "Invalid language tag", "Languages are BCP 47 tags such as `en`, `kk`, `ru`, `kk-Cyrl`."),
+    Rule("FP703", ERROR, "Unknown script code", "Scripts are ISO 15924 codes such as `Latn`, `Cyrl`, `Arab`."),
+    # Merging records across fact files
+    Rule("FP801", ERROR, "Conflicting values for one record", "The same id is described in two fact files with different values for a field that holds one value. Make them agree, or use different ids if they are different things."),
+    # Warnings
+    Rule("FP901", WARNING, "Probably the same entity under two ids", "Two records have names that are the same after folding case, accents and common transliterations. If they are the same entity, use one id."),
+    Rule("FP902", WARNING, "Cited by only one source", "The record rests on a single source. Corroborate it from another article when you can."),
+    Rule("FP903", WARNING, "Event without participants", "Name who took part, and in what role, when the article says."),
+    Rule("FP904", WARNING, "Event dated after the source was published", "An article cannot report what happened after it was published: check the year."),
+]
+
+RULES = {rule.code: rule for rule in _RULES}
+
+
+def rule(code: str) -> Rule:
+    return RULES[code]

@@ -1,0 +1,188 @@
+"""Strict YAML: plain values with the line and column of every node.
+
+PyYAML's own loaders resolve YAML 1.1 types (`NO` → False, `014` → 12,
+`2019-03-10` → a date), keep the last of two duplicate keys and expand aliases.
+Here the C parser's event stream is turned into dicts, lists and strings
+directly, so every scalar stays exactly the text written; the only exception is
+a plain empty value (``key:``, ``~``, ``null``), which becomes None so the
+schema can say "empty". Tags, anchors, aliases, merge keys, duplicate keys and
+extra documents are refused before anything walks the data.
+"""
+
+from dataclasses import dataclass, field
+
+import yaml
+
+from factpack.findings import Finding
+
+try:
+    _Loader = yaml.CSafeLoader
+except AttributeError:  # PyYAML built without libyaml
+    _Loader = yaml.SafeLoader
+
+MAX_BYTES = 2 * 1024 * 1024
+MAX_DEPTH = 12
+_NULLS = {"", "~", "null", "Null", "NULL"}
+
+
+@dataclass
+class Loaded:
+    """A parsed document: `data`, and for each path the (line, column) of its value and of its key."""
+
+    data: object = None
+    values: dict = field(default_factory=dict)
+    keys: dict = field(default_factory=dict)
+
+    def where(self, path, key: bool = False):
+        """The position of the value at `path` (or of its key), else of its nearest ancestor."""
+        path = tuple(path)
+        table = self.keys if key else self.values
+        if path in table:
+            return table[path]
+        while path:
+            path = path[:-1]
+            if path in self.values:
+                return self.values[path]
+        return (1, 1)
+
+
+class StrictYamlError(Exception):
+    def __init__(self, finding_args: dict):
+        super().__init__(finding_args["message"])
+        self.finding_args = finding_args
+
+
+def _pos(mark):
+    return (mark.line + 1, mark.column + 1)
+
+
+def _refuse(code, message, mark, hint=""):
+    line, column = _pos(mark)
+    raise StrictYamlError(dict(code=code, message=message, line=line, column=column, hint=hint))
+
+
+class _Builder:
+    def __init__(self, loaded: Loaded):
+        self.loaded = loaded
+        self.stack = []  # frames: [container, path, pending_key, key_marks]
+        self.documents = 0
+
+    def _check_node(self, event):
+        if getattr(event, "anchor", None):
+            _refuse("FP104", f"anchor '&{event.anchor}' is not allowed", event.start_mark,
+                    "write the value out in full instead of using anchors and aliases")
+        tag = getattr(event, "tag", None)
+        if tag and not (isinstance(event, yaml.ScalarEvent) and tag == "!"):
+            _refuse("FP105", f"YAML tag '{tag}' is not allowed", event.start_mark,
+                    "remove the tag; put the value in quotes if it must stay text")
+
+    def _place(self, value, event):
+        """Put a finished node into its parent; return the path it got."""
+        if not self.stack:
+            self.loaded.data = value
+            path = ()
+        else:
+            frame = self.stack[-1]
+            container, base = frame[0], frame[1]
+            if isinstance(container, list):
+                path = base + (len(container),)
+                container.append(value)
+            elif frame[2] is None:
+                return self._take_key(value, event, frame)
+            else:
+                key, key_mark = frame[2]
+                path = base + (key,)
+                container[key] = value
+                self.loaded.keys[path] = _pos(key_mark)
+                frame[2] = None
+        self.loaded.values[path] = _pos(event.start_mark)
+        return path
+
+    def _take_key(self, value, event, frame):
+        if not isinstance(value, str):
+            _refuse("FP110", "a mapping key must be plain text", event.start_mark)
+        if value == "<<" and isinstance(event, yaml.ScalarEvent) and event.implicit[0]:
+            _refuse("FP104", "merge keys ('<<') are not allowed", event.start_mark,
+                    "write the merged keys out in full")
+        if value in frame[3]:
+            first = frame[3][value]
+            _refuse("FP103", f"key '{value}' appears twice: first on line {first[0]}, again on line {_pos(event.start_mark)[0]}",
+                    event.start_mark, "merge the two entries into one; YAML keeps only one of them")
+        frame[3][value] = _pos(event.start_mark)
+        frame[2] = (value, event.start_mark)
+        return None
+
+    def _open(self, container, event):
+        self._check_node(event)
+        if len(self.stack) >= MAX_DEPTH:
+            _refuse("FP107", f"nesting deeper than {MAX_DEPTH} levels", event.start_mark,
+                    "check the indentation; fact files nest at most a few levels")
+        if self.stack and isinstance(self.stack[-1][0], dict) and self.stack[-1][2] is None:
+            _refuse("FP110", "a mapping key must be plain text", event.start_mark)
+        path = self._place(container, event)
+        self.stack.append([container, path, None, {}])
+
+    def feed(self, event):
+        if isinstance(event, yaml.DocumentStartEvent):
+            self.documents += 1
+            if self.documents > 1:
+                _refuse("FP106", "a second YAML document starts here", event.start_mark,
+                        "a fact file holds one document: remove the '---' line and what follows, or move it to its own file")
+        elif isinstance(event, yaml.AliasEvent):
+            _refuse("FP104", f"alias '*{event.anchor}' is not allowed", event.start_mark,
+                    "write the value out in full instead of using anchors and aliases")
+        elif isinstance(event, yaml.MappingStartEvent):
+            self._open({}, event)
+        elif isinstance(event, yaml.SequenceStartEvent):
+            self._open([], event)
+        elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+            self.stack.pop()
+        elif isinstance(event, yaml.ScalarEvent):
+            self._check_node(event)
+            plain = not event.style and event.implicit[0]
+            value = None if plain and event.value in _NULLS else event.value
+            self._place(value, event)
+
+
+def _decode(raw: bytes) -> str:
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        before = raw[: error.start]
+        line = before.count(b"\n") + 1
+        column = len(before) - (before.rfind(b"\n") + 1) + 1
+        raise StrictYamlError(dict(
+            code="FP101", line=line, column=column,
+            message=f"byte 0x{raw[error.start]:02x} at offset {error.start} is not valid UTF-8",
+            hint="re-save the file with UTF-8 encoding"))
+
+
+def load_bytes(raw: bytes) -> Loaded:
+    """Parse one fact file; raise StrictYamlError (carrying one finding's fields) on refusal."""
+    if len(raw) > MAX_BYTES:
+        raise StrictYamlError(dict(code="FP108", line=1, column=1,
+                                   message=f"file is {len(raw):,} bytes; the limit is {MAX_BYTES:,}",
+                                   hint="split the article's facts or remove pasted material"))
+    text = _decode(raw)
+    loaded = Loaded()
+    builder = _Builder(loaded)
+    try:
+        for event in yaml.parse(text, Loader=_Loader):
+            builder.feed(event)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line, column = _pos(mark) if mark else (1, 1)
+        problem = " ".join(filter(None, [error.context, error.problem]))
+        raise StrictYamlError(dict(code="FP102", line=line, column=column, message=problem or "not valid YAML",
+                                   hint="check indentation, colons and quotes here and on the line above"))
+    except yaml.YAMLError as error:
+        raise StrictYamlError(dict(code="FP102", line=1, column=1, message=str(error).strip()))
+    return loaded
+
+
+def load_file(path, display_name: str):
+    """Return (Loaded, None) or (None, Finding)."""
+    try:
+        return load_bytes(path.read_bytes()), None
+    except StrictYamlError as error:
+        return None, Finding(file=display_name, **error.finding_args)
