@@ -38,7 +38,6 @@ _RULES = [
     Rule("FP205", ERROR, "Badly formed value", "The value does not have the form the field requires (an id, a date, a code)."),
     Rule("FP206", ERROR, "Too long or too short", "The text or list is longer or shorter than the field allows."),
     Rule("FP207", ERROR, "Unknown code", "The value is not in the field's codelist. The hint gives the closest codes and the page that lists them all."),
-    Rule("FP208", ERROR, "Schema violation", "The value breaks a rule of the fact-file schema."),
     Rule("FP209", ERROR, "Not an http(s) URL", "URLs must be absolute and start with http:// or https://."),
     # Identifiers and references
     Rule("FP301", ERROR, "Duplicate id", "Two records in the same fact file have the same id, or one id is used for records of different kinds. Ids must be unique within a file and name one kind of thing across the dataset."),

@@ -5,10 +5,9 @@ from factpack.quotes import evidence_of, normalise
 
 def _archive_text(context, fact):
     """(normalised archive text or None, finding or None)."""
-    source = fact.source
-    source_id = source.id if source and source.id else fact.stem
-    path = context.layout.archive_for(source_id)
-    where = ("source", "id") if source else ()
+    # The file name is the source id (FP304 checks they agree), and it is a safe slug.
+    path = context.layout.archive_for(fact.stem)
+    where = ("source", "id") if fact.source else ()
     if not path.is_file():
         return None, fact.finding("FP602", f"no archived article at {context.layout.relative(path)}", where,
                                   "save the article's plain text there (factpack new does this for you)")

@@ -11,13 +11,14 @@ def _duplicates_in_file(context):
         for record in fact.records:
             if not record.id or record.table == "sources":
                 continue
-            if record.id in seen:
-                first = seen[record.id]
+            key = (record.table, record.id)
+            if key in seen:
+                first = seen[key]
                 line = fact.loaded.where(first.path + ("id",))[0]
                 yield record.finding("FP301", f"id '{record.id}' is already used on line {line} of this file",
                                      "id", "give each record its own id")
             else:
-                seen[record.id] = record
+                seen[key] = record
 
 
 def _one_kind_per_id(context):

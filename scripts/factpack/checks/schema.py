@@ -63,6 +63,9 @@ def _type(fact, error, path):
 
 
 def _pattern(fact, error, path):
+    if error.schema.get("format") == "uri":
+        yield from _format(fact, error, path)
+        return
     yield fact.finding("FP205", f"'{error.instance}' is not a valid {_name(path)}", path,
                        error.schema.get("description", ""))
 
@@ -70,9 +73,9 @@ def _pattern(fact, error, path):
 def _length(fact, error, path):
     what = "has too few items" if error.validator == "minItems" else (
         "is empty" if error.validator == "minLength" and error.instance == "" else "is too long")
-    limit = error.validator_value
-    yield fact.finding("FP206", f"'{_name(path)}' {what} (limit {limit})", path,
-                       "remove the key if there is nothing to say" if "empty" in what else "")
+    limit = "" if what == "is empty" else f" (limit {error.validator_value})"
+    yield fact.finding("FP206", f"'{_name(path)}' {what}{limit}", path,
+                       "give a value or remove the key" if what == "is empty" else "")
 
 
 def _enum(fact, error, path):
@@ -83,7 +86,7 @@ def _enum(fact, error, path):
 
 
 def _format(fact, error, path):
-    yield fact.finding("FP209", f"'{error.instance}' is not a valid {error.validator_value}", path,
+    yield fact.finding("FP209", f"'{error.instance}' is not an absolute http(s) URL", path,
                        "write an absolute URL starting with https://")
 
 
@@ -119,7 +122,7 @@ def translate(fact, error):
     if handler:
         yield from handler(fact, error, path)
     else:
-        yield fact.finding("FP208", error.message, path)
+        yield fact.finding("FP205", error.message, path)
 
 
 def check_file(fact):

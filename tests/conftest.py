@@ -1,0 +1,52 @@
+import io
+import json
+import shutil
+from contextlib import redirect_stderr, redirect_stdout
+from pathlib import Path
+
+import pytest
+
+from factpack.cli import main
+
+REPO = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+MINI_FACTS = "datasets/facts/mini-article.yaml"
+
+
+class Run:
+    def __init__(self, code, out, err):
+        self.code, self.out, self.err = code, out, err
+
+    @property
+    def report(self) -> dict:
+        return json.loads(self.out)
+
+    def findings(self, *, drop=("FP902",)) -> list:
+        return [f for f in self.report["findings"] if f["code"] not in drop]
+
+
+def run_cli(*args) -> Run:
+    out, err = io.StringIO(), io.StringIO()
+    with redirect_stdout(out), redirect_stderr(err):
+        code = main([str(a) for a in args])
+    return Run(code, out.getvalue(), err.getvalue())
+
+
+@pytest.fixture
+def mini(tmp_path) -> Path:
+    """A copy of the small test dataset (one invented article) that a test may change."""
+    root = tmp_path / "mini"
+    shutil.copytree(FIXTURES / "mini", root)
+    return root
+
+
+@pytest.fixture
+def seed(tmp_path) -> Path:
+    """A copy of the real dataset (fact files, archive, published files)."""
+    root = tmp_path / "seed"
+    (root / "datasets").mkdir(parents=True)
+    for part in ("facts", "archive", "csv", "json"):
+        shutil.copytree(REPO / "datasets" / part, root / "datasets" / part)
+    for name in ("datasets/package.json", "datasets/SHA256SUMS", "datapackage.json"):
+        shutil.copy(REPO / name, root / name)
+    return root

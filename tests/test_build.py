@@ -1,0 +1,149 @@
+"""The build: valid data gives a valid, deterministic package; invalid data changes nothing."""
+
+import hashlib
+import json
+import subprocess
+import sys
+
+import pytest
+from frictionless import Package
+
+from conftest import MINI_FACTS, REPO, run_cli
+
+PUBLISHED = ("datapackage.json", "datasets/SHA256SUMS", "datasets/csv", "datasets/json")
+
+
+def snapshot(root) -> dict:
+    files = {}
+    for name in PUBLISHED:
+        path = root / name
+        for item in ([path] if path.is_file() else sorted(path.rglob("*")) if path.exists() else []):
+            files[item.relative_to(root).as_posix()] = item.read_bytes()
+    return files
+
+
+def test_the_repository_package_is_up_to_date():
+    result = run_cli("--root", REPO, "build", "--check")
+    assert result.code == 0, result.err
+
+
+def test_build_twice_gives_byte_identical_outputs(mini):
+    assert run_cli("--root", mini, "build").code == 0
+    first = snapshot(mini)
+    assert run_cli("--root", mini, "build").code == 0
+    assert snapshot(mini) == first
+    assert len(first) == 20
+
+
+def test_stock_frictionless_validates_the_built_package(mini):
+    assert run_cli("--root", mini, "build").code == 0
+    done = subprocess.run([sys.executable, "-m", "frictionless", "validate", "--json", "datapackage.json"],
+                          cwd=mini, capture_output=True, text=True)
+    assert done.returncode == 0, done.stdout[-2000:]
+    assert json.loads(done.stdout)["valid"] is True
+
+
+def test_stock_frictionless_validates_the_repository_package():
+    report = Package(str(REPO / "datapackage.json")).validate()
+    assert report.valid, report.flatten(["resourcePath", "rowNumber", "fieldName", "type", "note"])
+
+
+def test_descriptor_hashes_and_sizes_match_the_files(mini):
+    run_cli("--root", mini, "build")
+    package = json.loads((mini / "datapackage.json").read_text(encoding="utf-8"))
+    for resource in package["resources"]:
+        data = (mini / resource["path"]).read_bytes()
+        if "hash" in resource:
+            assert resource["hash"] == "sha256:" + hashlib.sha256(data).hexdigest()
+            assert resource["bytes"] == len(data)
+    sums = (mini / "datasets/SHA256SUMS").read_text(encoding="utf-8").splitlines()
+    for line in sums:
+        digest, name = line.split("  ")
+        assert hashlib.sha256((mini / name).read_bytes()).hexdigest() == digest
+    assert len(sums) == 19
+
+
+def test_csv_read_back_by_frictionless_equals_the_json_table(mini):
+    path = mini / MINI_FACTS
+    text = path.read_text(encoding="utf-8")
+    tricky = 'Quote "this", a comma,\n\ta tab, emoji 🙂 and Қазақ letters; 007'
+    text = text.replace("    description: Activist who leads the group Qorgau.",
+                        "    description: " + json.dumps(tricky, ensure_ascii=False))
+    path.write_text(text, encoding="utf-8")
+    assert run_cli("--root", mini, "build").code == 0
+    package = Package(str(mini / "datapackage.json"))
+    for resource in package.resources:
+        if resource.name.endswith("-json"):
+            continue
+        csv_rows = [row.to_dict() for row in resource.read_rows()]
+        json_rows = json.loads((mini / f"datasets/json/{resource.name}.json").read_text(encoding="utf-8"))
+        for row in csv_rows:  # frictionless parses dates and integers; compare as published text
+            for key, value in row.items():
+                if hasattr(value, "isoformat"):
+                    row[key] = value.isoformat()
+        assert csv_rows == json_rows, resource.name
+    actors = json.loads((mini / "datasets/json/actors.json").read_text(encoding="utf-8"))
+    assert tricky in [a["description"] for a in actors]
+
+
+def test_invalid_data_writes_nothing(mini):
+    assert run_cli("--root", mini, "build").code == 0
+    before = snapshot(mini)
+    path = mini / MINI_FACTS
+    path.write_text(path.read_text(encoding="utf-8").replace("type: arrest", "type: arest"), encoding="utf-8")
+    result = run_cli("--root", mini, "build")
+    assert result.code == 1
+    assert "nothing written" in result.err
+    assert snapshot(mini) == before
+
+
+def test_build_check_names_stale_files_and_the_fix(mini):
+    assert run_cli("--root", mini, "build").code == 0
+    path = mini / MINI_FACTS
+    path.write_text(path.read_text(encoding="utf-8").replace("Seitkali called", "Seitkali, the lawyer, called"),
+                    encoding="utf-8")
+    before = snapshot(mini)
+    result = run_cli("--root", mini, "build", "--check")
+    assert result.code == 1
+    assert "stale: datasets/csv/events.csv" in result.err
+    assert "stale: datapackage.json" in result.err
+    assert "run `factpack build`" in result.err
+    assert snapshot(mini) == before
+
+
+def test_exit_code_2_for_a_folder_that_is_not_a_dataset(tmp_path):
+    result = run_cli("--root", tmp_path, "validate")
+    assert result.code == 2
+    assert "no datasets/facts/ folder" in result.err
+    assert "Traceback" not in result.err
+
+
+def test_exit_code_2_for_bad_arguments(capsys):
+    with pytest.raises(SystemExit) as exited:
+        run_cli("validate", "--format", "xml")
+    assert exited.value.code == 2
+
+
+def test_validate_named_files_reports_only_those(mini):
+    other = mini / "datasets/facts/other.yaml"
+    other.write_text("source: [\n", encoding="utf-8")
+    result = run_cli("--root", mini, "validate", "--format", "json", mini / MINI_FACTS)
+    assert result.code == 0
+    result = run_cli("--root", mini, "validate", "--format", "json")
+    assert [f["file"] for f in result.findings()] == ["datasets/facts/other.yaml"]
+
+
+def test_seed_package_contents():
+    rows = {name: json.loads((REPO / f"datasets/json/{name}.json").read_text(encoding="utf-8"))
+            for name in ("events", "participants", "actors", "citations")}
+    detention = next(e for e in rows["events"] if e["event_id"] == "bilash-detained-in-almaty")
+    assert (detention["date"], detention["type"], detention["country"]) == ("2019-03-10", "arrest", "KZ")
+    roles = {(p["actor_id"] or p["organization_id"], p["role"]) for p in rows["participants"]
+             if p["event_id"] == "bilash-detained-in-almaty"}
+    assert roles == {("serikzhan-bilash", "target"), ("kazakhstan-police", "agent")}
+    denial = next(e for e in rows["events"] if e["event_id"] == "lu-kang-rejects-pompeo-criticism")
+    assert denial["responds_to"] == "pompeo-criticizes-china"
+    cited = {(c["record_type"], c["record_id"]) for c in rows["citations"]}
+    for table in ("actors", "events"):
+        for row in rows[table]:
+            assert (table, row[table[:-1] + "_id"]) in cited

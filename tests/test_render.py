@@ -1,0 +1,54 @@
+"""One set of findings, three renderings: compiler-style text, a JSON report, GitHub annotations."""
+
+import json
+
+from jsonschema import Draft202012Validator
+
+from conftest import FIXTURES, MINI_FACTS, REPO, run_cli
+
+
+def broken(mini):
+    (mini / MINI_FACTS).write_bytes((FIXTURES / "invalid" / "unknown-reference.yaml").read_bytes())
+    return mini
+
+
+def test_text_is_compiler_style_with_a_hint_line(mini):
+    result = run_cli("--root", broken(mini), "validate")
+    lines = result.out.splitlines()
+    assert lines[0] == ("datasets/facts/mini-article.yaml:66:12: error FP302: 'actor' refers to 'aigerim-nurlanov', "
+                        "which is not defined in any fact file [affiliations[0].actor]")
+    assert lines[1] == "    hint: did you mean 'aigerim-nurlanova'?"
+    assert lines[-1] == "1 error(s), 0 warning(s) in 1 file(s)"  # warnings wait until errors are fixed
+    assert "\033[" not in result.out  # no colour when not on a terminal
+
+
+def test_json_report_follows_its_published_schema(mini):
+    schema = json.loads((REPO / "schema/report.schema.json").read_text(encoding="utf-8"))
+    Draft202012Validator.check_schema(schema)
+    for root in (broken(mini), REPO):
+        report = run_cli("--root", root, "validate", "--format", "json").report
+        errors = list(Draft202012Validator(schema).iter_errors(report))
+        assert not errors, errors[0].message
+    assert report["valid"] is True
+
+
+def test_github_format_annotates_the_line(mini):
+    result = run_cli("--root", broken(mini), "validate", "--format", "github")
+    first = result.out.splitlines()[0]
+    assert first.startswith("::error file=datasets/facts/mini-article.yaml,line=66,col=12,title=FP302 Unknown reference::")
+    assert "Hint: did you mean 'aigerim-nurlanova'?" in first
+
+
+def test_github_format_escapes_newlines_and_percent():
+    from factpack.findings import Finding
+    from factpack.render import render_github
+
+    text = render_github([Finding("FP601", "50% of\nthe quote", "a,b.yaml", 3, 4)])
+    assert text.splitlines()[0] == "::error file=a%2Cb.yaml,line=3,col=4,title=FP601 Quote not found in the archived article::50%25 of%0Athe quote"
+
+
+def test_strict_turns_warnings_into_errors(mini):
+    assert run_cli("--root", mini, "validate").code == 0
+    result = run_cli("--root", mini, "validate", "--strict", "--format", "json")
+    assert result.code == 1
+    assert result.report["findings"][0]["severity"] == "error"
