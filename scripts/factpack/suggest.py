@@ -19,3 +19,11 @@ def did_you_mean(value, candidates, show_all_under: int = 0) -> str:
     if show_all_under and len(candidates) <= show_all_under:
         parts.append("allowed: " + ", ".join(candidates))
     return " ".join(parts)
+
+
+def shown(value) -> str:
+    """A value as it can be shown in a message: invisible and control characters escaped."""
+    text = str(value)
+    if text.isprintable():
+        return text
+    return "".join(c if c.isprintable() else c.encode("unicode_escape").decode("ascii") for c in text)

@@ -10,7 +10,7 @@ from jsonschema import Draft202012Validator, FormatChecker
 from jsonschema.exceptions import best_match
 
 from factpack import schema_outputs
-from factpack.suggest import did_you_mean
+from factpack.suggest import did_you_mean, shown
 
 _KINDS = {"string": "text", "array": "a list", "object": "a mapping", "integer": "a whole number"}
 
@@ -42,7 +42,7 @@ def _unknown_keys(fact, error, path):
     for key in sorted(set(error.instance) - set(allowed)):
         hint = did_you_mean(key, allowed) or ""
         hint = (hint + " " if hint else "") + "allowed here: " + ", ".join(allowed)
-        yield fact.finding("FP201", f"unknown key '{key}'", path + (key,), hint, key=True)
+        yield fact.finding("FP201", f"unknown key '{shown(key)}'", path + (key,), hint, key=True)
 
 
 def _missing_keys(fact, error, path):
@@ -66,7 +66,7 @@ def _pattern(fact, error, path):
     if error.schema.get("format") == "uri":
         yield from _format(fact, error, path)
         return
-    yield fact.finding("FP205", f"'{error.instance}' is not a valid {_name(path)}", path,
+    yield fact.finding("FP205", f"'{shown(error.instance)}' is not a valid {_name(path)}", path,
                        error.schema.get("description", ""))
 
 
@@ -81,12 +81,12 @@ def _length(fact, error, path):
 def _enum(fact, error, path):
     options = error.validator_value
     hint = did_you_mean(error.instance, options, show_all_under=20)
-    yield fact.finding("FP207", f"'{error.instance}' is not a known {_name(path)} code", path,
+    yield fact.finding("FP207", f"'{shown(error.instance)}' is not a known {_name(path)} code", path,
                        hint or "see the codelists page for the allowed codes")
 
 
 def _format(fact, error, path):
-    yield fact.finding("FP209", f"'{error.instance}' is not an absolute http(s) URL", path,
+    yield fact.finding("FP209", f"'{shown(error.instance)}' is not an absolute http(s) URL", path,
                        "write an absolute URL starting with https://")
 
 

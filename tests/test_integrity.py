@@ -1,0 +1,97 @@
+"""Integrity of the published package: atomic replacement, a lock, byte-identical output in any environment."""
+
+import os
+import random
+import shutil
+import signal
+import subprocess
+import sys
+import time
+
+from filelock import FileLock
+from frictionless import Package
+
+from conftest import FIXTURES, MINI_FACTS, run_cli
+from test_build import snapshot
+
+FACTPACK = [sys.executable, "-m", "factpack"]
+
+
+def checksums_hold(root) -> bool:
+    for line in (root / "datasets/SHA256SUMS").read_text(encoding="utf-8").splitlines():
+        import hashlib
+
+        digest, name = line.split("  ")
+        if not (root / name).is_file() or hashlib.sha256((root / name).read_bytes()).hexdigest() != digest:
+            return False
+    return True
+
+
+def test_sigkill_at_random_moments_never_leaves_a_broken_package(mini):
+    facts = mini / MINI_FACTS
+    states = [facts.read_text(encoding="utf-8"),
+              facts.read_text(encoding="utf-8").replace("Seitkali called", "The lawyer Seitkali called")]
+    assert run_cli("--root", mini, "build").code == 0
+    packages = {bytes(snapshot(mini)["datapackage.json"])}
+    rng = random.Random(20190310)
+    for attempt in range(25):
+        facts.write_text(states[attempt % 2], encoding="utf-8")
+        process = subprocess.Popen(FACTPACK + ["--root", str(mini), "build"],
+                                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        time.sleep(rng.uniform(0.05, 1.2))
+        process.send_signal(signal.SIGKILL)
+        process.wait()
+        pending = (mini / ".factpack-pending").exists()
+        # Before recovery: either a whole package is published, or a committed one is waiting to be applied.
+        assert pending or checksums_hold(mini), f"attempt {attempt}: mixed package without a pending commit"
+        assert run_cli("--root", mini, "validate").code == 0  # any command recovers first
+        assert not (mini / ".factpack-pending").exists()
+        assert not list(mini.glob(".factpack-staging-*"))
+        assert checksums_hold(mini), f"attempt {attempt}: package broken after recovery"
+        packages.add(bytes(snapshot(mini)["datapackage.json"]))
+    assert len(packages) == 2, "the kills should have landed both before and after publication"
+    report = Package(str(mini / "datapackage.json")).validate()
+    assert report.valid
+
+
+def test_a_second_build_is_refused_while_one_holds_the_lock(mini):
+    with FileLock(str(mini / ".factpack.lock"), timeout=0):
+        result = run_cli("--root", mini, "build")
+    assert result.code == 2
+    assert "another factpack build is writing this dataset" in result.err
+    assert "wait for it to finish" in result.err
+    assert run_cli("--root", mini, "build").code == 0
+
+
+def _build_in(root, env_changes):
+    env = {**os.environ, **env_changes}
+    done = subprocess.run(FACTPACK + ["--root", str(root), "build"], env=env, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    return snapshot(root)
+
+
+def test_output_is_identical_whatever_the_environment_and_file_order(mini, tmp_path):
+    second = FIXTURES.parent.parent  # tests/ → repository
+    shutil.copy(second / "datasets/facts/rferl-2019-03-bilash-lawyer-pressure.yaml", mini / "datasets/facts/")
+    shutil.copy(second / "datasets/archive/rferl-2019-03-bilash-lawyer-pressure.txt", mini / "datasets/archive/")
+    first = _build_in(mini, {"PYTHONHASHSEED": "1", "TZ": "UTC", "LC_ALL": "C"})
+    # the same files created in the opposite order, in another folder
+    other = tmp_path / "other"
+    (other / "datasets/facts").mkdir(parents=True)
+    (other / "datasets/archive").mkdir()
+    for folder in ("datasets/facts", "datasets/archive"):
+        for path in sorted((mini / folder).iterdir(), reverse=True):
+            shutil.copy(path, other / folder / path.name)
+    shutil.copy(mini / "datasets/package.json", other / "datasets/package.json")
+    again = _build_in(other, {"PYTHONHASHSEED": "987", "TZ": "Asia/Almaty", "LC_ALL": "C.UTF-8",
+                              "SOURCE_DATE_EPOCH": "0"})
+    assert again == first
+
+
+def test_no_wall_clock_time_enters_the_package(mini):
+    text = snapshot(mini) if (mini / "datapackage.json").exists() else None
+    assert text is None
+    run_cli("--root", mini, "build")
+    descriptor = (mini / "datapackage.json").read_text(encoding="utf-8")
+    assert "created" not in descriptor
+    assert str(time.gmtime().tm_year) not in descriptor.replace("2026 The factpack", "")
