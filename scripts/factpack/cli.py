@@ -37,6 +37,15 @@ def parser() -> argparse.ArgumentParser:
     validate.add_argument("files", nargs="*", type=Path, help="fact files to report on (default: all)")
     _report_options(validate)
 
+    new = sub.add_parser("new", help="start a new article: archive its text and write a fact-file skeleton")
+    new.add_argument("article", type=Path, help="the article as a UTF-8 plain-text file")
+    new.add_argument("--url", required=True, help="where the article was published (http/https)")
+    new.add_argument("--title", required=True, help="the headline")
+    new.add_argument("--publisher", required=True, help="the outlet")
+    new.add_argument("--published", required=True, help="publication date (EDTF, e.g. 2019-03-14 or 2019-03-14?)")
+    new.add_argument("--language", default="en", help="language of the article (BCP 47; default en)")
+    new.add_argument("--id", help="the source id (default: made from the title)")
+
     schema = sub.add_parser("schema", help="regenerate schema/facts.schema.json from schema/tables/")
     schema.add_argument("--check", action="store_true", help="fail if the committed file is stale")
     return top

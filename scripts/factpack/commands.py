@@ -3,7 +3,7 @@
 import sys
 from pathlib import Path
 
-from factpack import pipeline, publish, schema_outputs
+from factpack import pipeline, publish, scaffold, schema_outputs
 from factpack.errors import UsageError
 from factpack.findings import escalate, has_errors
 from factpack.layout import schema_dir
@@ -67,4 +67,13 @@ def schema(layout, args) -> int:
     if current != text:
         path.write_text(text, encoding="utf-8", newline="\n")
     print(f"factpack: {path.name} is up to date", file=sys.stderr)
+    return 0
+
+
+def new(layout, args) -> int:
+    source = {"id": args.id or scaffold.slugify(args.title), "url": args.url, "title": args.title,
+              "publisher": args.publisher, "published": args.published, "language": args.language}
+    archive, facts = scaffold.create(layout, args.article, source)
+    print(f"factpack: wrote {layout.relative(archive)} and {layout.relative(facts)}", file=sys.stderr)
+    print(f"factpack: next: fill in {layout.relative(facts)}, then run `factpack validate`", file=sys.stderr)
     return 0

@@ -1,0 +1,93 @@
+"""`factpack new`: the archive copy and a fact-file skeleton for a new article.
+
+The commented examples are generated from the model's `examples`, so the
+skeleton always shows the keys the schema accepts.
+"""
+
+import json
+import re
+
+from factpack import edtf_dates, model
+from factpack.errors import UsageError
+
+_SLUG_PART = re.compile(r"[^a-z0-9]+")
+_ID = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
+
+
+def slugify(text: str, limit: int = 60) -> str:
+    from unidecode import unidecode
+
+    slug = _SLUG_PART.sub("-", unidecode(text).lower()).strip("-")
+    return slug[:limit].rstrip("-")
+
+
+def _scalar(value) -> str:
+    """A value as YAML that reads back as the same string (JSON strings are valid YAML)."""
+    if isinstance(value, list):
+        return "[" + ", ".join(_scalar(v) for v in value) + "]"
+    text = str(value)
+    return text if re.fullmatch(r"[A-Za-z][A-Za-z0-9 .,'()/-]*", text) and ": " not in text else json.dumps(text, ensure_ascii=False)
+
+
+def _example_record(table: model.Table, indent: str) -> list:
+    lines = []
+    for column in table.fact_columns():
+        example = column.spec["examples"][0]
+        required = "" if column.fact_key in table.fact_required else "   # optional"
+        lines.append(f"{column.fact_key}: {_scalar(example)}{required}")
+    for key, spec in table.fact_only.items():
+        record = spec.get("items", {}).get("x-factRecord")
+        if record:
+            nested = _example_record(model.table(record), "")
+            lines.append(f"{key}:")
+            lines.extend("  " + line for line in nested)
+        elif key == "evidence":
+            lines.append("evidence: a quote copied exactly from the archived article"
+                         + ("   # optional: the name itself when it appears in the article" if key not in table.fact_required else ""))
+    first, rest = lines[0], lines[1:]
+    return [indent + "- " + first] + [indent + "  " + line for line in rest]
+
+
+def skeleton(source: dict) -> str:
+    out = [f"# Facts from: {source['title']}",
+           f"# Quotes must appear verbatim in datasets/archive/{source['id']}.txt.",
+           "# Uncomment and fill in the examples below; delete what the article does not say.",
+           "source:"]
+    out += [f"  {key}: {_scalar(value)}" for key, value in source.items() if value is not None]
+    for table in model.tables():
+        where = table.fact_file
+        if not where or where.get("single") or "nestedIn" in where:
+            continue
+        out += ["", f"{where['key']}: []", f"# {where['key']}:"]
+        out += ["# " + line for line in _example_record(table, "  ")]
+    return "\n".join(out) + "\n"
+
+
+def check_source(source: dict):
+    if not _ID.fullmatch(source["id"] or ""):
+        raise UsageError(f"'{source['id']}' is not a valid source id", "use lowercase letters, digits and hyphens")
+    if not re.match(r"https?://[^\s]+$", source["url"] or ""):
+        raise UsageError(f"--url '{source['url']}' is not an http(s) URL", "give the article's address")
+    try:
+        edtf_dates.parse(source["published"])
+    except ValueError as error:
+        raise UsageError(f"--published: {error}", "e.g. 2019-03-14, or 2019-03-14? when inferred")
+
+
+def create(layout, article_path, source: dict) -> tuple:
+    """Write the archive copy and the skeleton; return their paths."""
+    check_source(source)
+    try:
+        text = article_path.read_bytes().decode("utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise UsageError(f"cannot read {article_path} as UTF-8 text: {error}", "save the article as UTF-8 plain text")
+    archive = layout.archive_for(source["id"])
+    facts = layout.facts / f"{source['id']}.yaml"
+    for path in (archive, facts):
+        if path.exists():
+            raise UsageError(f"{layout.relative(path)} already exists", "choose another --id, or edit the existing file")
+    archive.parent.mkdir(parents=True, exist_ok=True)
+    facts.parent.mkdir(parents=True, exist_ok=True)
+    archive.write_text(text, encoding="utf-8", newline="")
+    facts.write_text(skeleton(source), encoding="utf-8", newline="\n")
+    return archive, facts

@@ -1,0 +1,45 @@
+"""Making contributed text safe inside generated Markdown.
+
+Python-Markdown passes raw HTML through, turns `[x](javascript:…)` into links and cuts
+table cells at `|`. Every contributed string is therefore HTML-escaped and has its
+Markdown syntax characters neutralised before it reaches a page; only http(s) URLs
+become links.
+"""
+
+import html
+import re
+from urllib.parse import urlsplit
+
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~>])")
+
+
+def text(value) -> str:
+    """Contributed text as inert Markdown: shown exactly, never interpreted."""
+    if value is None:
+        return ""
+    escaped = html.escape(str(value), quote=True)
+    escaped = _MARKDOWN_SPECIAL.sub(lambda m: "&#%d;" % ord(m.group(1)), escaped)
+    return escaped.replace("\r", " ").replace("\n", "<br>")
+
+
+def safe_url(url) -> str | None:
+    """The URL if it is http(s) (as a browser would read it), else None."""
+    if not isinstance(url, str):
+        return None
+    parts = urlsplit(url)
+    if parts.scheme in ("http", "https") and parts.netloc:
+        return url
+    return None
+
+
+def link(label, url) -> str:
+    target = safe_url(url)
+    if not target:
+        return text(label)
+    return f'<a href="{html.escape(target, quote=True)}">{text(label)}</a>'
+
+
+def table(headers, rows) -> str:
+    lines = ["| " + " | ".join(headers) + " |", "|" + "---|" * len(headers)]
+    lines += ["| " + " | ".join(str(cell) for cell in row) + " |" for row in rows]
+    return "\n".join(lines) + "\n"
