@@ -10,7 +10,8 @@ import html
 import re
 from urllib.parse import urlsplit
 
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~>])")
+# Line-start syntax (lists, headings) cannot occur: line breaks become <br>.
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#!|~])")
 
 
 def text(value) -> str:

@@ -1,0 +1,123 @@
+"""The data browser: a timeline with a chart, and a page per actor, organization and source."""
+
+from factpack.site.markdown import link, table, text
+from factpack.site.pages import Page
+
+PRECISION_MARK = {"day": "", "month": " (month)", "season": " (season)", "year": " (year)", "decade": " (decade)"}
+
+
+def entity_link(ds, row, prefix="../") -> str:
+    if row.get("actor_id"):
+        return f"[{text(ds.by_id('actors')[row['actor_id']]['name'])}]({prefix}actors/{row['actor_id']}.md)"
+    org = row["organization_id"]
+    return f"[{text(ds.by_id('organizations')[org]['name'])}]({prefix}organizations/{org}.md)"
+
+
+def _source_links(ds, table_name, record_id, prefix="../") -> str:
+    return ", ".join(f"[{text(ds.by_id('sources')[s]['publisher'])}]({prefix}sources/{s}.md)"
+                     for s in ds.sources_of(table_name, record_id))
+
+
+def _date(event) -> str:
+    certainty = "" if event["date_certainty"] == "exact" else f" ({event['date_certainty']})"
+    return f"{text(event['date'])}{PRECISION_MARK.get(event['date_precision'], '')}{certainty}"
+
+
+def event_rows(ds, events, prefix="../"):
+    for event in sorted(events, key=lambda e: (e["date_start"], e["event_id"])):
+        people = "<br>".join(f"{entity_link(ds, p, prefix)} ({p['role']})" for p in ds.participants_of.get(event["event_id"], []))
+        yield [_date(event), event["type"], text(event["summary"]), people, _source_links(ds, "events", event["event_id"], prefix)]
+
+
+def chart(events) -> str:
+    """Events per year as an inline SVG bar chart: no script, no external asset."""
+    counts = {}
+    for event in events:
+        year = event["date_start"][:4]
+        counts[year] = counts.get(year, 0) + 1
+    if not counts:
+        return ""
+    years = [str(y) for y in range(int(min(counts)), int(max(counts)) + 1)]
+    top, width = max(counts.values()), 48
+    bars = []
+    for i, year in enumerate(years):
+        height = 120 * counts.get(year, 0) / top
+        x = 10 + i * width
+        bars.append(f'<rect x="{x}" y="{130 - height:.1f}" width="{width - 8}" height="{height:.1f}" fill="#3f51b5">'
+                    f'<title>{year}: {counts.get(year, 0)} events</title></rect>'
+                    f'<text x="{x + (width - 8) / 2}" y="148" font-size="11" text-anchor="middle">{year}</text>'
+                    f'<text x="{x + (width - 8) / 2}" y="{125 - height:.1f}" font-size="11" text-anchor="middle">{counts.get(year, 0)}</text>')
+    return (f'<svg role="img" aria-label="Events per year" width="{20 + len(years) * width}" height="155" '
+            f'xmlns="http://www.w3.org/2000/svg">{"".join(bars)}</svg>\n')
+
+
+def timeline(ds) -> Page:
+    events = ds.rows["events"]
+    body = ("Every event in the dataset, earliest first. A date marked (month), (season) or (year) is known only "
+            "to that precision; (uncertain) or (approximate) dates are inferred.\n\n"
+            + chart(events) + "\n"
+            + table(["date", "type", "summary", "participants", "sources"], event_rows(ds, events, "")))
+    return Page("timeline.md", "Timeline of events", body)
+
+
+def _names(ds, table_name, record_id) -> str:
+    rows = [n for n in ds.rows["names"] if n["record_type"] == table_name and n["record_id"] == record_id]
+    return table(["name", "kind", "language", "script"],
+                 [[text(n["name"]), n["kind"], text(n["lang"]), text(n["script"])] for n in rows]) if rows else "None recorded.\n"
+
+
+def _events_with(ds, key, record_id):
+    ids = {p["event_id"] for p in ds.rows["participants"] if p.get(key) == record_id}
+    return [e for e in ds.rows["events"] if e["event_id"] in ids]
+
+
+def _affiliations(ds, key, record_id):
+    rows = [a for a in ds.rows["affiliations"] if a[key] == record_id]
+    other = "organization_id" if key == "actor_id" else "actor_id"
+    return table(["with", "role"], [[entity_link(ds, {other: a[other]}), a["role"]] for a in rows]) if rows else "None recorded.\n"
+
+
+def _entity_page(ds, table_name, key, row) -> Page:
+    record_id = row[key]
+    facts = [(label, text(row.get(field))) for label, field in
+             (("Description", "description"), ("Kind", "kind"), ("Country", "country"), ("Birthplace", "birthplace"))
+             if row.get(field)]
+    if row.get("citizenship"):
+        facts.append(("Citizenship", ", ".join(text(c) for c in row["citizenship"])))
+    body = "".join(f"**{label}:** {value}\n\n" for label, value in facts)
+    body += f"## Names\n\n{_names(ds, table_name, record_id)}\n## Affiliations\n\n{_affiliations(ds, key, record_id)}\n"
+    events = _events_with(ds, key, record_id)
+    body += "## Events\n\n" + (table(["date", "type", "summary", "participants", "sources"], event_rows(ds, events))
+                               if events else "None recorded.\n")
+    body += f"\n## Sources\n\n{_source_links(ds, table_name, record_id)}\n"
+    return Page(f"{table_name}/{record_id}.md", row["name"], body)
+
+
+def _source_page(ds, row) -> Page:
+    source_id = row["source_id"]
+    body = (f"**Publisher:** {text(row['publisher'])}\n\n**Published:** {text(row['published'])}\n\n"
+            f"**Original:** {link(row.get('url') or 'no URL recorded', row.get('url'))}\n\n")
+    if row.get("published_note"):
+        body += f"**About the date:** {text(row['published_note'])}\n\n"
+    quotes = [c for c in ds.rows["citations"] if c["source_id"] == source_id]
+    body += "## Everything drawn from it\n\n" + table(
+        ["record", "quote"], [[f"{c['record_type']}: {text(c['record_id'])}", text(c["quote"])] for c in quotes])
+    return Page(f"sources/{source_id}.md", row["title"], body)
+
+
+def _index(ds, table_name, key, title) -> Page:
+    rows = sorted(ds.rows[table_name], key=lambda r: (r.get("name") or r.get("title") or "").casefold())
+    label = "title" if table_name == "sources" else "name"
+    return Page(f"{table_name}.md", title, table(
+        [label, "sources" if table_name != "sources" else "publisher"],
+        [[f"[{text(r[label])}]({table_name}/{r[key]}.md)",
+          r.get("source_count", "") if table_name != "sources" else text(r["publisher"])] for r in rows]))
+
+
+def pages(ds) -> list:
+    out = [timeline(ds), _index(ds, "actors", "actor_id", "People"),
+           _index(ds, "organizations", "organization_id", "Organizations"), _index(ds, "sources", "source_id", "Sources")]
+    out += [_entity_page(ds, "actors", "actor_id", r) for r in ds.rows["actors"]]
+    out += [_entity_page(ds, "organizations", "organization_id", r) for r in ds.rows["organizations"]]
+    out += [_source_page(ds, r) for r in ds.rows["sources"]]
+    return out

@@ -1,0 +1,60 @@
+"""The home page and the downloads page (with the whole package as one deterministic zip)."""
+
+import hashlib
+import io
+import zipfile
+
+from factpack.site.markdown import link, table, text
+from factpack.site.pages import Page
+
+_ZIP_TIME = (1980, 1, 1, 0, 0, 0)  # fixed, so the zip is the same bytes on every build
+
+
+def published_files(ds) -> dict:
+    """Site path → bytes of every file a user can download."""
+    names = [r["path"] for r in ds.descriptor["resources"]] + ["datapackage.json", "datasets/SHA256SUMS"]
+    return {name: (ds.root / name).read_bytes() for name in sorted(names)}
+
+
+def package_zip(files: dict) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        for name, data in sorted(files.items()):
+            info = zipfile.ZipInfo(f"factpack/{name}", date_time=_ZIP_TIME)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            archive.writestr(info, data)
+    return buffer.getvalue()
+
+
+def zip_name(ds) -> str:
+    return f"factpack-{ds.descriptor['version']}.zip"
+
+
+def downloads(ds, files: dict) -> Page:
+    rows_per_path = {r["path"]: len(ds.rows[r["name"].removesuffix("-json")]) for r in ds.descriptor["resources"]}
+    bundle = package_zip(files)
+    rows = [[f"[{zip_name(ds)}]({zip_name(ds)})", "zip", "", f"{len(bundle):,}", f"`{hashlib.sha256(bundle).hexdigest()}`"]]
+    for name, data in files.items():
+        fmt = name.rsplit(".", 1)[-1] if "." in name else "text"
+        rows.append([f"[{name}]({name})", fmt, f"{rows_per_path[name]:,}" if name in rows_per_path else "",
+                     f"{len(data):,}", f"`{hashlib.sha256(data).hexdigest()}`"])
+    body = ("The whole package as one zip, or each table as CSV or JSON. Verify a download with "
+            "`sha256sum -c datasets/SHA256SUMS` or `frictionless validate datapackage.json`.\n\n"
+            + table(["file", "format", "rows", "bytes", "sha256"], rows))
+    return Page("downloads.md", "Downloads", body)
+
+
+def home(ds) -> Page:
+    d = ds.descriptor
+    counts = table(["table", "rows"], [[f"[{name}](reference/tables/{name}.md)", f"{len(rows):,}"]
+                                       for name, rows in ds.rows.items()])
+    licences = "; ".join(link(lic.get("title", lic["name"]), lic.get("path")) for lic in d.get("licenses", []))
+    body = (f"{text(d['description'])}\n\n**Data version:** {text(d['version'])}\n\n"
+            f"**Licences:** {licences}. Archived article texts are not part of the package and remain under "
+            "their publishers' terms.\n\n## What is in it\n\n" + counts +
+            "\nStart with the [timeline](browse/timeline.md), the [downloads](downloads.md) or the "
+            "[data dictionary](reference/tables/events.md).\n\n## How to cite\n\n"
+            f"> The factpack contributors. *{text(d['title'])}*, version {text(d['version'])}. "
+            "Data licensed CC BY 4.0.\n")
+    return Page("index.md", "factpack", body)
