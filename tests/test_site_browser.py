@@ -1,0 +1,111 @@
+"""The site as a reader uses it, in headless Chromium (Debian's package, driven by Playwright)."""
+
+import hashlib
+import urllib.parse
+import json
+import shutil
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from conftest import REPO
+from site_support import HOSTILE_NAME, HOSTILE_TEXT, build_site, make_hostile, serve
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync"]
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    assert Path(CHROMIUM).exists(), "install Chromium: apt-get install chromium (make test does it when root)"
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture(scope="module")
+def repo_url(tmp_path_factory):
+    site = build_site(REPO, tmp_path_factory.mktemp("site"))
+    with serve(site) as url:
+        yield url
+
+
+def _page(browser):
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.errors, page.dialogs = [], []
+    page.on("console", lambda m: page.errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: page.errors.append(str(e)))
+    page.on("dialog", lambda d: (page.dialogs.append(d.message), d.dismiss()))
+    return page
+
+
+def test_home_page_loads_without_console_errors(browser, repo_url):
+    ARTIFACTS.mkdir(exist_ok=True)
+    page = _page(browser)
+    page.goto(repo_url + "/")
+    assert "factpack" in page.title()
+    assert page.locator("text=How to cite").count() >= 1
+    page.screenshot(path=str(ARTIFACTS / "home.png"), full_page=True)
+    assert page.errors == []
+
+
+def test_search_finds_bilash(browser, repo_url):
+    page = _page(browser)
+    page.goto(repo_url + "/")
+    page.locator("label.md-search__icon, .md-search__input").first.click()
+    page.fill("input.md-search__input", "Bilash")
+    page.wait_for_selector(".md-search-result__item", timeout=10000)
+    assert page.locator(".md-search-result__item").count() >= 1
+    assert "Bilash" in page.locator(".md-search-result").inner_text()
+
+
+def test_a_download_link_returns_the_bytes_the_package_declares(browser, repo_url):
+    page = _page(browser)
+    page.goto(repo_url + "/downloads/")
+    page.screenshot(path=str(ARTIFACTS / "downloads.png"), full_page=True)
+    href = page.locator("a", has_text="datasets/csv/events.csv").first.get_attribute("href")
+    url = page.url.rsplit("/", 2)[0] + "/downloads/" + href if not href.startswith("http") else href
+    data = urllib.request.urlopen(urllib.parse.urljoin(page.url, href)).read()
+    package = json.loads((REPO / "datapackage.json").read_text(encoding="utf-8"))
+    declared = next(r["hash"] for r in package["resources"] if r["path"] == "datasets/csv/events.csv")
+    assert declared == "sha256:" + hashlib.sha256(data).hexdigest(), url
+
+
+def test_actor_page_lists_the_detention_with_its_source(browser, repo_url):
+    page = _page(browser)
+    page.goto(repo_url + "/browse/actors/serikzhan-bilash/")
+    page.screenshot(path=str(ARTIFACTS / "actor-serikzhan-bilash.png"), full_page=True)
+    row = page.locator("tr", has_text="Police detained Serikzhan Bilash in Almaty.")
+    assert row.count() == 1
+    assert "2019-03-10" in row.inner_text()
+    assert row.locator("a", has_text="Radio Free Europe/Radio Liberty").count() == 1
+    page.goto(repo_url + "/reference/tables/events/")
+    page.screenshot(path=str(ARTIFACTS / "table-events.png"), full_page=True)
+    assert page.errors == []
+
+
+def test_hostile_text_fires_nothing_and_shows_whole(browser, tmp_path, mini):
+    make_hostile(mini)
+    site = build_site(mini, tmp_path / "site")
+    with serve(site) as url:
+        page = _page(browser)
+        for path in ("/", "/browse/timeline/", "/browse/actors/marat-seitkali/", "/browse/sources/mini-article/"):
+            page.goto(url + path)
+            page.wait_for_load_state("load")
+            assert page.evaluate("document.querySelectorAll('img[src=\"x\"], a[href^=\"javascript\"]').length") == 0
+            scripts = page.evaluate("[...document.scripts].map(s => s.textContent).join(' ')")
+            assert 'alert("' not in scripts
+        page.goto(url + "/browse/actors/marat-seitkali/")
+        assert page.title() == HOSTILE_NAME + " - factpack"
+        body = page.inner_text("body")
+        assert HOSTILE_NAME in body
+        page.goto(url + "/browse/timeline/")
+        assert HOSTILE_TEXT in page.inner_text("body")
+        page.screenshot(path=str(ARTIFACTS / "hostile-timeline.png"), full_page=True)
+        assert page.dialogs == []
