@@ -58,9 +58,11 @@ def test_home_page_loads_without_console_errors(browser, repo_url):
 def test_search_finds_bilash(browser, repo_url):
     page = _page(browser)
     page.goto(repo_url + "/")
-    page.locator("label.md-search__icon, .md-search__input").first.click()
-    page.fill("input.md-search__input", "Bilash")
-    page.wait_for_selector(".md-search-result__item", timeout=10000)
+    page.wait_for_load_state("networkidle")  # the search worker has fetched its index
+    field = page.locator("input.md-search__input")
+    field.click()
+    field.press_sequentially("Bilash", delay=30)
+    page.wait_for_selector(".md-search-result__item", timeout=30000)
     assert page.locator(".md-search-result__item").count() >= 1
     assert "Bilash" in page.locator(".md-search-result").inner_text()
 
