@@ -13,7 +13,7 @@ def error_codes() -> str:
            "Every finding of `factpack validate` and `factpack build` has a stable code. Errors stop the build; "
            "warnings do not, unless `--strict` is given.\n"]
     for code, rule in sorted(RULES.items()):
-        out.append(f"## {code}: {rule.title} {{#{code.lower()}}}\n")
+        out.append(f"## {code}: {rule.title}\n")
         out.append(f"*{rule.severity}*. {rule.explanation}\n")
     return "\n".join(out)
 
@@ -59,6 +59,6 @@ def codelists() -> str:
     for name in model.codelist_names():
         rows = model.codelist(name)
         headers = list(rows[0])
-        out.append(f"## {name} {{#{name}}}\n")
+        out.append(f"## {name}\n")
         out.append(table(headers, [[row[h] for h in headers] for row in rows]))
     return "\n".join(out)
