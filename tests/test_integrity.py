@@ -12,19 +12,11 @@ from filelock import FileLock
 from frictionless import Package
 
 from conftest import FIXTURES, MINI_FACTS, run_cli
-from test_build import snapshot
+from factpack import publish
+from factpack.layout import Layout
+from test_build import checksums_hold, snapshot
 
 FACTPACK = [sys.executable, "-m", "factpack"]
-
-
-def checksums_hold(root) -> bool:
-    for line in (root / "datasets/SHA256SUMS").read_text(encoding="utf-8").splitlines():
-        import hashlib
-
-        digest, name = line.split("  ")
-        if not (root / name).is_file() or hashlib.sha256((root / name).read_bytes()).hexdigest() != digest:
-            return False
-    return True
 
 
 def test_sigkill_at_random_moments_never_leaves_a_broken_package(mini):
@@ -89,9 +81,37 @@ def test_output_is_identical_whatever_the_environment_and_file_order(mini, tmp_p
 
 
 def test_no_wall_clock_time_enters_the_package(mini):
-    text = snapshot(mini) if (mini / "datapackage.json").exists() else None
-    assert text is None
+    assert not (mini / "datapackage.json").exists()
     run_cli("--root", mini, "build")
     descriptor = (mini / "datapackage.json").read_text(encoding="utf-8")
     assert "created" not in descriptor
     assert str(time.gmtime().tm_year) not in descriptor.replace("2026 The factpack", "")
+
+
+def test_recovery_finishes_a_committed_publication_and_discards_an_uncommitted_one(mini):
+    """The two crash states a SIGKILL can leave, produced on purpose rather than by chance."""
+    assert run_cli("--root", mini, "build").code == 0
+    old = snapshot(mini)
+    facts = mini / MINI_FACTS
+    facts.write_text(facts.read_text(encoding="utf-8").replace("Seitkali called", "The lawyer called"), encoding="utf-8")
+    from factpack import pipeline
+
+    new_files = pipeline.run(Layout(mini)).files
+    # killed while staging: a half-written staging folder and nothing else
+    (mini / ".factpack-staging-999/datasets/csv").mkdir(parents=True)
+    (mini / ".factpack-staging-999/datasets/csv/events.csv").write_bytes(b"half")
+    assert run_cli("--root", mini, "validate").code == 0
+    assert not (mini / ".factpack-staging-999").exists()
+    assert snapshot(mini) == old
+    # killed while replacing: committed, two files already moved, the rest still pending
+    pending = mini / publish.PENDING
+    for name, data in new_files.items():
+        (pending / name).parent.mkdir(parents=True, exist_ok=True)
+        (pending / name).write_bytes(data)
+    for name in ("datasets/csv/events.csv", "datasets/json/events.json"):
+        os.replace(pending / name, mini / name)
+    assert not checksums_hold(mini)
+    assert run_cli("--root", mini, "validate").code == 0
+    assert not pending.exists()
+    assert checksums_hold(mini)
+    assert snapshot(mini) == new_files

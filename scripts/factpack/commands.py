@@ -19,6 +19,18 @@ def _report(findings, args) -> bool:
     return has_errors(findings)
 
 
+def _check_published(layout, files) -> int:
+    stale = publish.stale_files(layout, files)
+    for name in stale:
+        print(f"factpack: stale: {name}", file=sys.stderr)
+    if stale:
+        print(f"factpack: {len(stale)} published file(s) do not match the fact files; "
+              "run `factpack build` and commit the result", file=sys.stderr)
+        return 1
+    print("factpack: published files are up to date", file=sys.stderr)
+    return 0
+
+
 def build(layout, args) -> int:
     with publish.locked(layout):
         result = pipeline.run(layout)
@@ -26,29 +38,22 @@ def build(layout, args) -> int:
             print("factpack: nothing written: fix the errors above first", file=sys.stderr)
             return 1
         if args.check:
-            stale = publish.stale_files(layout, result.files)
-            for name in stale:
-                print(f"factpack: stale: {name}", file=sys.stderr)
-            if stale:
-                print(f"factpack: {len(stale)} published file(s) do not match the fact files; "
-                      "run `factpack build` and commit the result", file=sys.stderr)
-                return 1
-            print("factpack: published files are up to date", file=sys.stderr)
-            return 0
+            return _check_published(layout, result.files)
         publish.publish(layout, result.files)
-        print(f"factpack: wrote {len(result.files)} files "
-              f"({sum(len(r) for r in result.rows.values())} rows)", file=sys.stderr)
+        rows = sum(len(r) for r in result.rows.values())
+        print(f"factpack: wrote {len(result.files)} files ({rows} rows)", file=sys.stderr)
         return 0
 
 
 def validate(layout, args) -> int:
-    paths = layout.fact_files()
-    wanted = {Path(p).resolve() for p in args.files}
     missing = [p for p in args.files if not Path(p).is_file()]
     if missing:
         raise UsageError(f"no such file: {missing[0]}", "give paths to fact files, e.g. datasets/facts/x.yaml")
-    paths += sorted(p for p in wanted if p not in {q.resolve() for q in paths})
-    findings, _, _ = pipeline.check(layout, paths)
+    wanted = sorted({Path(p).resolve() for p in args.files})
+    with publish.locked(layout):  # also finishes a publication a killed build had committed
+        known = layout.fact_files()
+        extra = [p for p in wanted if p not in {q.resolve() for q in known}]
+        findings, _, _ = pipeline.check(layout, known + extra)
     if wanted:
         names = {layout.relative(p) for p in wanted}
         findings = [f for f in findings if f.file in names]

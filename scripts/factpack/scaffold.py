@@ -7,6 +7,8 @@ skeleton always shows the keys the schema accepts.
 import json
 import re
 
+from unidecode import unidecode
+
 from factpack import edtf_dates, model
 from factpack.errors import UsageError
 
@@ -15,8 +17,6 @@ _ID = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 
 
 def slugify(text: str, limit: int = 60) -> str:
-    from unidecode import unidecode
-
     slug = _SLUG_PART.sub("-", unidecode(text).lower()).strip("-")
     return slug[:limit].rstrip("-")
 

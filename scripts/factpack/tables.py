@@ -81,9 +81,12 @@ def _citation_rows(entities, names):
     return list(rows.values())
 
 
+def _counted(entity) -> dict:
+    return {"source_count": len(entity.sources)}
+
+
 def build_rows(entities, archive_digests: dict) -> dict:
     """table name → rows (dicts in column order), sorted by primary key."""
-    counted = lambda e: {"source_count": len(e.sources)}  # noqa: E731
     names = _name_rows(entities)
     citations = _citation_rows(entities, names)
     per_source = {}
@@ -92,13 +95,13 @@ def build_rows(entities, archive_digests: dict) -> dict:
     rows = {
         "sources": _entity_rows("sources", entities, lambda e: {
             "archive_sha256": archive_digests[e.id], "citation_count": per_source.get(e.id, 0)}),
-        "actors": _entity_rows("actors", entities, counted),
-        "organizations": _entity_rows("organizations", entities, counted),
+        "actors": _entity_rows("actors", entities, _counted),
+        "organizations": _entity_rows("organizations", entities, _counted),
         "events": _entity_rows("events", entities, _event_derived),
         "participants": _participant_rows(entities),
         "names": [row for row, _ in names.values()],
-        "affiliations": _entity_rows("affiliations", entities, counted),
-        "relationships": _entity_rows("relationships", entities, counted),
+        "affiliations": _entity_rows("affiliations", entities, _counted),
+        "relationships": _entity_rows("relationships", entities, _counted),
         "citations": citations,
     }
     for table in model.tables():

@@ -9,26 +9,13 @@ from pathlib import Path
 
 from mkdocs.structure.files import File
 
-from factpack import model, schema_outputs
+from factpack import model
 from factpack.site import browse, home, reference
 from factpack.site.dataset import Dataset
 
 
 def _root(config) -> Path:
     return Path(os.environ.get("FACTPACK_ROOT") or Path(config.config_file_path).parent)
-
-
-def _fact_file_reference() -> str:
-    schema = schema_outputs.facts_schema()
-    out = ["---", "title: Fact-file reference", "---", reference.HEADER.format(source="schema/facts.schema.json"),
-           "# Fact-file reference\n", schema["description"] + "\n"]
-    for name, spec in schema["$defs"].items():
-        if spec.get("type") != "object":
-            continue
-        rows = [[f"`{key}`", "yes" if key in spec["required"] else "", prop.get("description", "")]
-                for key, prop in spec["properties"].items()]
-        out.append(f"## {name}\n\n{spec['description']}\n\n" + reference.table(["key", "required", "description"], rows))
-    return "\n".join(out)
 
 
 def pages(root: Path) -> dict:
@@ -45,7 +32,7 @@ def pages(root: Path) -> dict:
         out[f"reference/tables/{table_model.name}.md"] = reference.data_dictionary(table_model)
     out["reference/codelists.md"] = reference.codelists()
     out["reference/error-codes.md"] = reference.error_codes()
-    out["reference/fact-file.md"] = _fact_file_reference()
+    out["reference/fact-file.md"] = reference.fact_file()
     out["contributing.md"] = (root / "CONTRIBUTING.md").read_text(encoding="utf-8") if (root / "CONTRIBUTING.md").is_file() else "# Contributing\n"
     return out
 

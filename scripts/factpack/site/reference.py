@@ -62,3 +62,16 @@ def codelists() -> str:
         out.append(f"## {name}\n")
         out.append(table(headers, [[row[h] for h in headers] for row in rows]))
     return "\n".join(out)
+
+
+def fact_file() -> str:
+    schema = schema_outputs.facts_schema()
+    out = ["---", "title: Fact-file reference", "---", HEADER.format(source="schema/facts.schema.json"),
+           "# Fact-file reference\n", schema["description"] + "\n"]
+    for name, spec in schema["$defs"].items():
+        if spec.get("type") != "object":
+            continue
+        rows = [[f"`{key}`", "yes" if key in spec["required"] else "", prop.get("description", "")]
+                for key, prop in spec["properties"].items()]
+        out.append(f"## {name}\n\n{spec['description']}\n\n" + table(["key", "required", "description"], rows))
+    return "\n".join(out)
