@@ -20,6 +20,10 @@ def _report_options(parser):
                         help="text (default), json (a report following schema/report.schema.json) "
                              "or github (annotations for GitHub Actions)")
     parser.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    parser.add_argument("--jobs", type=int, default=0, metavar="N",
+                        help="worker processes for reading fact files (default: one per core for large datasets)")
+    parser.add_argument("--no-cache", action="store_true",
+                        help="ignore the cache of per-file results in .factpack-cache/ (output is the same either way)")
 
 
 def parser() -> argparse.ArgumentParser:
@@ -34,7 +38,8 @@ def parser() -> argparse.ArgumentParser:
     _report_options(build)
 
     validate = sub.add_parser("validate", help="run every check and write nothing")
-    validate.add_argument("files", nargs="*", type=Path, help="fact files to report on (default: all)")
+    validate.add_argument("files", nargs="*", type=Path,
+                          help="fact files to report on (default: all), or one datapackage.json to check a built package")
     _report_options(validate)
 
     new = sub.add_parser("new", help="start a new article: archive its text and write a fact-file skeleton")
@@ -45,6 +50,11 @@ def parser() -> argparse.ArgumentParser:
     new.add_argument("--published", required=True, help="publication date (EDTF, e.g. 2019-03-14 or 2019-03-14?)")
     new.add_argument("--language", default="en", help="language of the article (BCP 47; default en)")
     new.add_argument("--id", help="the source id (default: made from the title)")
+
+    synth = sub.add_parser("synth", help="write a synthetic dataset shaped like real data (for benchmarks)")
+    synth.add_argument("directory", type=Path, help="where to write it (datasets/ is created inside)")
+    synth.add_argument("--articles", type=int, required=True, help="how many articles")
+    synth.add_argument("--seed", type=int, default=1, help="the same N and seed give the same files")
 
     schema = sub.add_parser("schema", help="regenerate schema/facts.schema.json from schema/tables/")
     schema.add_argument("--check", action="store_true", help="fail if the committed file is stale")

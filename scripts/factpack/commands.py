@@ -3,9 +3,9 @@
 import sys
 from pathlib import Path
 
-from factpack import pipeline, publish, scaffold, schema_outputs
+from factpack import package_check, publish, scaffold, schema_outputs
 from factpack.errors import UsageError
-from factpack.findings import escalate, has_errors
+from factpack.findings import escalate, has_errors, sort_findings
 from factpack.layout import schema_dir
 from factpack.render import RENDERERS
 
@@ -32,8 +32,10 @@ def _check_published(layout, files) -> int:
 
 
 def build(layout, args) -> int:
+    from factpack import pipeline  # imported here: checking a built package needs none of the fact-file machinery
+
     with publish.locked(layout):
-        result = pipeline.run(layout)
+        result = pipeline.run(layout, jobs=args.jobs, use_cache=not args.no_cache)
         if _report(result.findings, args):
             print("factpack: nothing written: fix the errors above first", file=sys.stderr)
             return 1
@@ -45,15 +47,24 @@ def build(layout, args) -> int:
         return 0
 
 
+def _validate_package(descriptor: Path, args) -> int:
+    findings = package_check.findings(descriptor)
+    return 1 if _report(sort_findings(findings), args) else 0
+
+
 def validate(layout, args) -> int:
     missing = [p for p in args.files if not Path(p).is_file()]
     if missing:
         raise UsageError(f"no such file: {missing[0]}", "give paths to fact files, e.g. datasets/facts/x.yaml")
+    if len(args.files) == 1 and Path(args.files[0]).suffix == ".json":
+        return _validate_package(Path(args.files[0]), args)
+    from factpack import pipeline
+
     wanted = sorted({Path(p).resolve() for p in args.files})
     with publish.locked(layout):  # also finishes a publication a killed build had committed
         known = layout.fact_files()
         extra = [p for p in wanted if p not in {q.resolve() for q in known}]
-        findings, _, _ = pipeline.check(layout, known + extra)
+        findings, _, _ = pipeline.check(layout, known + extra, jobs=args.jobs, use_cache=not args.no_cache)
     if wanted:
         names = {layout.relative(p) for p in wanted}
         findings = [f for f in findings if f.file in names]
@@ -81,4 +92,16 @@ def new(layout, args) -> int:
     archive, facts = scaffold.create(layout, args.article, source)
     print(f"factpack: wrote {layout.relative(archive)} and {layout.relative(facts)}", file=sys.stderr)
     print(f"factpack: next: fill in {layout.relative(facts)}, then run `factpack validate`", file=sys.stderr)
+    return 0
+
+
+def synth(layout, args) -> int:
+    from factpack import synth as synthetic
+
+    if args.articles < 1:
+        raise UsageError("--articles must be at least 1")
+    if (args.directory / "datasets/facts").exists() and any((args.directory / "datasets/facts").iterdir()):
+        raise UsageError(f"{args.directory}/datasets/facts already has files", "give an empty or new directory")
+    synthetic.write(args.directory, args.articles, args.seed)
+    print(f"factpack: wrote {args.articles} synthetic articles to {args.directory}", file=sys.stderr)
     return 0

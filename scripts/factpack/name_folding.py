@@ -8,6 +8,7 @@ common romanisation variants are merged and vowels are blurred.
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from unidecode import unidecode
 
@@ -30,9 +31,10 @@ def skeleton(name: str) -> str:
     return _VOWELS.sub("*", text)
 
 
-def keys(name: str) -> set:
+@lru_cache(maxsize=65536)
+def keys(name: str) -> frozenset:
     folded = exact_fold(name)
     found = {("exact", folded)} if folded else set()
     if len(folded.replace(" ", "")) >= 6:
         found.add(("skeleton", skeleton(name)))
-    return found
+    return frozenset(found)

@@ -5,17 +5,21 @@ Every stage reports findings; rows and files are produced only when there is no 
 
 import datetime
 import hashlib
+import os
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 
-from factpack import metadata, outputs, tables
-from factpack.checks import codes, corroboration, dates, evidence, identifiers, schema, similar_names, text
+from factpack import file_stage, metadata, outputs, tables
+from factpack.cache import Cache
+from factpack.cache import key as cache_key
+from factpack.checks import codes, corroboration, dates, evidence, identifiers, similar_names
 from factpack.context import Context
-from factpack.findings import Finding, has_errors, sort_findings
+from factpack.findings import has_errors, sort_findings
 from factpack.merge import merge
 from factpack.records import FactFile, collect_records
-from factpack.yaml_strict import load_file
 
 CROSS_FILE_CHECKS = (identifiers, dates, codes, evidence)
+AUTO_JOBS_FROM = 400  # below this many files to read, starting worker processes costs more than it saves
 
 
 @dataclass
@@ -35,28 +39,41 @@ def _mark_broken(fact: FactFile):
                 break
 
 
-def read_fact_file(layout, path) -> tuple:
-    fact = FactFile(path=path, name=layout.relative(path))
-    fact.loaded, problem = load_file(path, fact.name)
-    if problem:
-        return fact, [problem]
-    if not isinstance(fact.loaded.data, dict):
-        fact.loaded = None
-        return fact, [Finding("FP109", "the file is not a YAML mapping of source, actors, events …",
-                              fact.name, 1, 1, hint="start from the skeleton that `factpack new` writes")]
-    findings = list(schema.check_file(fact)) + list(text.check_file(fact))
+def _file_results(layout, paths, jobs: int, use_cache: bool) -> list:
+    """The per-file stage for every path, from the cache or computed (in `jobs` processes)."""
+    store = Cache(layout.root, enabled=use_cache)
+    names = [layout.relative(p) for p in paths]
+    raws = [p.read_bytes() for p in paths]
+    keys = [cache_key(n, r) for n, r in zip(names, raws)]
+    results = [store.get(k) for k in keys]
+    missing = [i for i, r in enumerate(results) if r is None]
+    jobs = jobs or (min(os.cpu_count() or 1, 8) if len(missing) >= AUTO_JOBS_FROM else 1)
+    if jobs > 1 and len(missing) > 1:
+        with ProcessPoolExecutor(max_workers=jobs) as pool:
+            computed = list(pool.map(file_stage.run_path, [(str(paths[i]), names[i]) for i in missing],
+                                     chunksize=max(1, len(missing) // (jobs * 8))))
+    else:
+        computed = [file_stage.run(raws[i], names[i]) for i in missing]
+    for i, result in zip(missing, computed):
+        results[i] = result
+        store.put(keys[i], result)
+    return list(zip(paths, names, results))
+
+
+def _fact_file(path, name, result) -> FactFile:
+    fact = FactFile(path=path, name=name, loaded=file_stage.loaded_of(result))
+    fact.broken_paths = set(result["broken"])
     fact.records = collect_records(fact)
     _mark_broken(fact)
-    return fact, findings
+    return fact
 
 
-def check(layout, paths, today=None):
+def check(layout, paths, today=None, jobs: int = 1, use_cache: bool = True):
     """(findings, context, entities) for the given fact files."""
     findings, files = [], []
-    for path in paths:
-        fact, found = read_fact_file(layout, path)
-        files.append(fact)
-        findings += found
+    for path, name, result in _file_results(layout, paths, jobs, use_cache):
+        files.append(_fact_file(path, name, result))
+        findings += file_stage.findings_of(result)
     context = Context(layout, files, **({"today": today} if today else {}))
     for family in CROSS_FILE_CHECKS:
         findings += family.check(context)
@@ -72,10 +89,10 @@ def _archive_digests(layout, entities) -> dict:
     return {sid: hashlib.sha256(layout.archive_for(sid).read_bytes()).hexdigest() for sid in entities["sources"]}
 
 
-def run(layout, today: datetime.date | None = None) -> Result:
+def run(layout, today: datetime.date | None = None, jobs: int = 1, use_cache: bool = True) -> Result:
     """Check every fact file and, if all is valid, render every output file in memory."""
     package_metadata = metadata.read(layout)
-    findings, _, entities = check(layout, layout.fact_files(), today)
+    findings, _, entities = check(layout, layout.fact_files(), today, jobs, use_cache)
     result = Result(findings=findings)
     if has_errors(findings):
         return result

@@ -69,6 +69,16 @@ _RULES = [
     Rule("FP703", ERROR, "Unknown script code", "Scripts are ISO 15924 codes such as `Latn`, `Cyrl`, `Arab`."),
     # Merging records across fact files
     Rule("FP801", ERROR, "Conflicting values for one record", "The same id is described in two fact files with different values for a field that holds one value. Make them agree, or use different ids if they are different things."),
+    # A built package (factpack validate datapackage.json); the frictionless error type is named in the message
+    Rule("FP951", ERROR, "File size differs from the descriptor", "The file's byte count is not the `bytes` datapackage.json declares (frictionless: byte-count). The file was changed or truncated after the build."),
+    Rule("FP952", ERROR, "File hash differs from the descriptor", "The file's SHA-256 is not the `hash` datapackage.json declares (frictionless: hash-count). Download it again or rebuild."),
+    Rule("FP953", ERROR, "Header does not match the Table Schema", "A column is missing, extra or misnamed in the header (frictionless: missing-label, extra-label, incorrect-label)."),
+    Rule("FP954", ERROR, "Row has the wrong number of cells", "A row has fewer or more cells than the header, or none at all (frictionless: missing-cell, extra-cell, blank-row)."),
+    Rule("FP955", ERROR, "Value of the wrong type", "A cell cannot be read as its field's type, e.g. text in an integer column (frictionless: type-error)."),
+    Rule("FP956", ERROR, "Value breaks a constraint", "A cell is empty where a value is required, or breaks a pattern, codelist or length limit (frictionless: constraint-error)."),
+    Rule("FP957", ERROR, "Duplicate primary key", "Two rows have the same primary key (frictionless: primary-key)."),
+    Rule("FP958", ERROR, "Foreign key not found", "A reference points at a row that the referenced table does not have (frictionless: foreign-key)."),
+    Rule("FP959", ERROR, "Resource unreadable", "A file named by the descriptor is missing or not in its declared encoding (frictionless: scheme-error, source-error)."),
     # Warnings
     Rule("FP901", WARNING, "Probably the same entity under two ids", "Two records have names that are the same after folding case, accents and common transliterations. If they are the same entity, use one id."),
     Rule("FP902", WARNING, "Cited by only one source", "The record rests on a single source. Corroborate it from another article when you can."),

@@ -180,9 +180,3 @@ def load_bytes(raw: bytes) -> Loaded:
     return loaded
 
 
-def load_file(path, display_name: str):
-    """Return (Loaded, None) or (None, Finding)."""
-    try:
-        return load_bytes(path.read_bytes()), None
-    except StrictYamlError as error:
-        return None, Finding(file=display_name, **error.finding_args)

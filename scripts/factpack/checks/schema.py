@@ -1,11 +1,14 @@
 """The fact-file JSON Schema, with format checking on, translated into findings.
 
-jsonschema's own messages speak of instances and properties; each error is
-rewritten here as one sentence about the contributor's key and value.
+A file is first checked by jsonschema-rs (compiled, about 20 times faster); only
+a file it rejects is walked by jsonschema, whose errors carry the paths and details
+the messages need. jsonschema's own messages speak of instances and properties;
+each error is rewritten here as one sentence about the contributor's key and value.
 """
 
 from functools import lru_cache
 
+import jsonschema_rs
 from jsonschema import Draft202012Validator, FormatChecker
 from jsonschema.exceptions import best_match
 
@@ -20,6 +23,11 @@ def validator() -> Draft202012Validator:
     schema = schema_outputs.facts_schema()
     Draft202012Validator.check_schema(schema)
     return Draft202012Validator(schema, format_checker=FormatChecker())
+
+
+@lru_cache(maxsize=1)
+def fast_validator():
+    return jsonschema_rs.validator_for(schema_outputs.facts_schema(), validate_formats=True)
 
 
 def _kind(value) -> str:
@@ -127,6 +135,8 @@ def translate(fact, error):
 
 def check_file(fact):
     """Findings for one loaded fact file; marks the paths that hold errors."""
+    if fast_validator().is_valid(fact.loaded.data):
+        return
     for error in validator().iter_errors(fact.loaded.data):
         fact.broken_paths.add(tuple(error.absolute_path))
         yield from translate(fact, error)

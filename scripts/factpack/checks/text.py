@@ -33,6 +33,8 @@ def _noncharacter(code: int) -> bool:
 
 def _bad_character(text: str, multiline: bool):
     """The first forbidden character as (code, description), or None."""
+    if text.isprintable():  # no Cc, Cf, Cs, Co, Cn or separators other than space: nothing to refuse
+        return None
     for char in text:
         category = unicodedata.category(char)
         name = f"U+{ord(char):04X}"

@@ -1,0 +1,307 @@
+"""`factpack validate datapackage.json`: check a built package as stock frictionless does, faster.
+
+For a downloaded package, without the fact files: every resource's bytes and hash,
+its header against the Table Schema, each cell's type and constraints, primary keys
+and foreign keys. The rules follow frictionless-py's own reading of the specs
+(fields are matched to the header by position; a pattern must match the whole value;
+an empty cell is null; a date is %Y-%m-%d as strptime reads it), and each error keeps
+frictionless's row and field numbers, so the two reports can be compared line by line
+(tests/test_package_check.py does). One pass over each file with the csv module and
+compiled checks, instead of frictionless's per-cell object machinery.
+"""
+
+import csv
+import datetime
+import hashlib
+import io
+import json
+import operator
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from factpack.errors import UsageError
+from factpack.findings import Finding
+
+# frictionless error type → factpack code (see rules.py)
+CODES = {"byte-count": "FP951", "hash-count": "FP952", "incorrect-label": "FP953", "missing-label": "FP953",
+         "extra-label": "FP953", "missing-cell": "FP954", "extra-cell": "FP954", "blank-row": "FP954",
+         "type-error": "FP955", "constraint-error": "FP956", "primary-key": "FP957", "foreign-key": "FP958",
+         "scheme-error": "FP959", "source-error": "FP959"}
+_INTEGER = re.compile(r"[+-]?[0-9]+")
+
+
+@dataclass
+class PackageError:
+    resource: str
+    type: str
+    note: str
+    row: int | None = None
+    field_number: int | None = None
+    field_name: str | None = None
+
+    def finding(self, path: str) -> Finding:
+        return Finding(CODES[self.type], f"{self.type}: {self.note}", path, self.row or 0, self.field_number or 0,
+                       self.field_name or "", severity="error")
+
+
+def _type_checker(spec: dict):
+    kind = spec.get("type", "string")
+    if kind == "integer":
+        return lambda v: _INTEGER.fullmatch(v) is not None
+    if kind == "date":
+        def is_date(value):
+            try:
+                datetime.datetime.strptime(value, "%Y-%m-%d")
+                return True
+            except ValueError:
+                return False
+        return is_date
+    return None  # string and list of strings: every text is of the type
+
+
+def _constraint_checker(spec: dict):
+    c, kind = spec.get("constraints", {}), spec.get("type", "string")
+    tests = []
+    if "pattern" in c:
+        compiled = re.compile(f"^{c['pattern']}$")  # as frictionless-py compiles it
+        tests.append(("pattern", lambda v: compiled.match(v) is not None))
+    if "enum" in c:
+        allowed = set(map(str, c["enum"]))
+        tests.append(("enum", lambda v: v in allowed))
+    if "minLength" in c:
+        tests.append(("minLength", lambda v: len(v) >= c["minLength"]))
+    if "maxLength" in c:
+        tests.append(("maxLength", lambda v: len(v) <= c["maxLength"]))
+    if "minimum" in c and kind == "integer":
+        tests.append(("minimum", lambda v: int(v) >= c["minimum"]))
+    return tests
+
+
+@dataclass
+class _Field:
+    number: int
+    name: str
+    spec: dict = field(default_factory=dict)
+    known: bool = True  # False for a header label the schema does not have
+
+    def __post_init__(self):
+        self.required = self.spec.get("constraints", {}).get("required", False)
+        self.type_ok = _type_checker(self.spec)
+        self.constraints = _constraint_checker(self.spec)
+        self.trivial = not (self.required or self.type_ok or self.constraints)
+
+
+def _align(name, labels, fields, errors) -> list:
+    """Fields matched to header labels by position, with label errors as frictionless reports them."""
+    aligned = []
+    for i in range(max(len(labels), len(fields))):
+        if i >= len(labels):
+            errors.append(PackageError(name, "missing-label", "", None, i + 1, fields[i]["name"]))
+        elif i >= len(fields):
+            errors.append(PackageError(name, "extra-label", "", None, i + 1, labels[i]))
+            aligned.append(_Field(i + 1, labels[i], known=False))
+        else:
+            if labels[i] != fields[i]["name"]:
+                errors.append(PackageError(name, "incorrect-label", f'"{labels[i]}" in the header',
+                                           None, i + 1, fields[i]["name"]))
+            aligned.append(_Field(i + 1, fields[i]["name"], fields[i]))
+    return aligned
+
+
+def _cell_error(f: _Field, value: str):
+    """(error type, note) for one non-empty value, or None."""
+    if f.type_ok and not f.type_ok(value):
+        return "type-error", f'type is "{f.spec["type"]}/default"'
+    for label, test in f.constraints:
+        if not test(value):
+            return "constraint-error", f'constraint "{label}" fails'
+    return None
+
+
+def _columns(rows, width) -> list:
+    """The table transposed: one list per column (None where a short row has no cell)."""
+    if all(len(cells) == width for _, cells in rows):
+        return [list(column) for column in zip(*(cells for _, cells in rows))] if rows else [[] for _ in range(width)]
+    return [[cells[i] if i < len(cells) else None for _, cells in rows] for i in range(width)]
+
+
+def _column_errors(name, f: _Field, rows, column, blank: set, errors):
+    """Check one column; each distinct value once (codes, dates and ids repeat a lot)."""
+    values = set(column)
+    verdicts = {v: _cell_error(f, v) for v in values if v}
+    if f.required and "" in values:
+        verdicts[""] = ("constraint-error", 'constraint "required" is "True"')
+    if not any(verdicts.values()):
+        return
+    for (number, _), value in zip(rows, column):
+        verdict = verdicts.get(value) if value is not None else None
+        if verdict and number not in blank:
+            errors.append(PackageError(name, verdict[0], verdict[1], number, f.number, f.name))
+
+
+def _primary_key(name, number, key, seen, errors):
+    if "" in key:
+        # frictionless reports a null single-field key but accepts an empty part of a composite key
+        # (frictionless-py#1623); factpack's own tables only have single-field keys, all required.
+        if len(key) == 1:
+            errors.append(PackageError(name, "primary-key", "cells composing the primary keys are all None", number))
+        return
+    if key in seen:
+        errors.append(PackageError(name, "primary-key", f"the same as in the row at position {seen[key]}", number))
+    else:
+        seen[key] = number
+
+
+def _shape_errors(name, aligned, rows, errors) -> set:
+    """Blank rows and rows with missing or extra cells; returns the blank rows' numbers."""
+    blank, width = set(), len(aligned)
+    for number, cells in rows:
+        if len(cells) == width and any(cells):
+            continue
+        if not any(cells):
+            errors.append(PackageError(name, "blank-row", "", number))
+            blank.add(number)
+            continue
+        for f in aligned[len(cells):]:
+            errors.append(PackageError(name, "missing-cell", "", number, f.number, f.name))
+        for extra in range(width + 1, len(cells) + 1):
+            errors.append(PackageError(name, "extra-cell", "", number, extra, None))
+    return blank
+
+
+def _json_cell(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        return ";".join(map(str, value))
+    return str(value)
+
+
+def _rows(resource: dict, text: str):
+    """(header labels, iterator of (row number, cells))."""
+    if resource.get("format") == "json":
+        data = json.loads(text)
+        labels = list(data[0]) if data else [f["name"] for f in resource["schema"]["fields"]]
+        return labels, ((i + 2, [v if v.__class__ is str else _json_cell(v) for v in map(row.get, labels)])
+                        for i, row in enumerate(data))
+    dialect = resource.get("dialect", {})
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=dialect.get("delimiter", ","),
+                        quotechar=dialect.get("quoteChar", '"'), doublequote=dialect.get("doubleQuote", True))
+    labels = next(reader, [])
+    return labels, ((i + 2, cells) for i, cells in enumerate(reader))
+
+
+@dataclass
+class _Scan:
+    """What one resource's pass leaves for the cross-resource key checks."""
+    errors: list = field(default_factory=list)
+    lookups: dict = field(default_factory=dict)  # tuple of field names → set of value tuples
+    references: list = field(default_factory=list)  # (foreign key, row number, value tuple)
+
+
+def _integrity(name, resource, data: bytes, errors):
+    if "bytes" in resource and resource["bytes"] != len(data):
+        errors.append(PackageError(name, "byte-count", f'expected is "{resource["bytes"]}" and actual is "{len(data)}"'))
+    if "hash" in resource:
+        algorithm, _, expected = resource["hash"].rpartition(":")
+        actual = hashlib.new(algorithm or "md5", data).hexdigest()
+        if actual != expected:
+            errors.append(PackageError(name, "hash-count", f'expected is "{expected}" and actual is "{actual}"'))
+
+
+def _scan(root: Path, resource: dict, wanted_lookups: list) -> _Scan:
+    name, scan = resource["name"], _Scan()
+    try:
+        data = (root / resource["path"]).read_bytes()
+        text = data.decode(resource.get("encoding", "utf-8"))
+    except (OSError, UnicodeDecodeError) as error:
+        scan.errors.append(PackageError(name, "scheme-error" if isinstance(error, OSError) else "source-error", str(error)))
+        return scan
+    _integrity(name, resource, data, scan.errors)
+    schema = resource["schema"]
+    labels, rows = _rows(resource, text)
+    aligned = _align(name, labels, schema["fields"], scan.errors)
+    position = {f.name: i for i, f in enumerate(aligned) if f.known}
+    primary = [position.get(n) for n in schema.get("primaryKey", [])]
+    foreign = [(fk, [position.get(n) for n in fk["fields"]]) for fk in schema.get("foreignKeys", [])]
+    lookups = {names: ([position.get(n) for n in names], set()) for names in wanted_lookups}
+    rows = list(rows)
+    blank = _shape_errors(name, aligned, rows, scan.errors)
+    columns = _columns(rows, len(aligned))
+    for f in aligned:
+        if f.known and not f.trivial:
+            _column_errors(name, f, rows, columns[f.number - 1], blank, scan.errors)
+    _keys(name, rows, primary, foreign, lookups, scan)
+    scan.lookups = {names: values for names, (_, values) in lookups.items()}
+    return scan
+
+
+def _getter(indexes):
+    """Row → tuple of the cells at `indexes` (itemgetter returns a bare value for one index)."""
+    if len(indexes) == 1:
+        index = indexes[0]
+        return lambda cells: (cells[index],)
+    return operator.itemgetter(*indexes)
+
+
+def _keys(name, rows, primary, foreign, lookups, scan):
+    width = max([i for i in primary + [i for _, ix in foreign for i in ix] + [i for ix, _ in lookups.values() for i in ix]
+                 if i is not None] + [-1]) + 1
+    padded = [cells if len(cells) >= width else cells + [""] * (width - len(cells)) for _, cells in rows]
+    numbers = [number for number, _ in rows]
+    if primary and None not in primary:
+        seen = {}
+        for number, key in zip(numbers, map(_getter(primary), padded)):
+            _primary_key(name, number, key, seen, scan.errors)
+    for indexes, values in lookups.values():
+        if None not in indexes:
+            values.update(map(_getter(indexes), padded))
+    for fk, indexes in foreign:
+        if None in indexes:
+            continue
+        scan.references += [(fk, number, value) for number, value in zip(numbers, map(_getter(indexes), padded))
+                            if all(value)]
+
+
+def _foreign_key_errors(name, scan, scans) -> list:
+    errors = []
+    for fk, number, value in scan.references:
+        target = fk["reference"].get("resource") or name
+        lookup = scans.get(target, _Scan()).lookups.get(tuple(fk["reference"]["fields"]), set())
+        if value not in lookup:
+            errors.append(PackageError(name, "foreign-key", f'for "{", ".join(fk["fields"])}": values "{", ".join(value)}" '
+                                       f'not found in the lookup table "{target}"', number))
+    return errors
+
+
+def validate_package(descriptor_path: Path) -> list:
+    """Every PackageError of the package, resources in descriptor order."""
+    try:
+        descriptor = json.loads(descriptor_path.read_text(encoding="utf-8"))
+        resources = descriptor["resources"]
+    except (OSError, ValueError, KeyError, TypeError) as error:
+        raise UsageError(f"{descriptor_path} is not a readable data package descriptor: {error}",
+                         "give the path of a datapackage.json")
+    root = descriptor_path.resolve().parent
+    wanted = {}
+    for resource in resources:
+        for fk in resource.get("schema", {}).get("foreignKeys", []):
+            target = fk["reference"].get("resource") or resource["name"]
+            wanted.setdefault(target, set()).add(tuple(fk["reference"]["fields"]))
+    scans = {r["name"]: _scan(root, r, sorted(wanted.get(r["name"], ()))) for r in resources}
+    errors = []
+    for resource in resources:
+        scan = scans[resource["name"]]
+        errors += scan.errors + _foreign_key_errors(resource["name"], scan, scans)
+    return errors
+
+
+def findings(descriptor_path: Path) -> list:
+    paths = {}
+    try:
+        for resource in json.loads(descriptor_path.read_text(encoding="utf-8")).get("resources", []):
+            paths[resource.get("name")] = resource.get("path", "")
+    except (OSError, ValueError, AttributeError):
+        pass
+    return [error.finding(paths.get(error.resource, "")) for error in validate_package(descriptor_path)]

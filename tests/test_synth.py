@@ -1,0 +1,67 @@
+"""`factpack synth` writes a deterministic dataset that validates and builds cleanly, with every date form."""
+
+import hashlib
+
+from conftest import run_cli
+from test_build import snapshot
+
+
+def digest(root) -> str:
+    files = sorted((root / "datasets").rglob("*"))
+    return hashlib.sha256(b"".join(p.read_bytes() for p in files if p.is_file())).hexdigest()
+
+
+def test_synthetic_dataset_is_deterministic_valid_and_builds(tmp_path):
+    first, second = tmp_path / "a", tmp_path / "b"
+    assert run_cli("synth", "--articles", "60", first).code == 0
+    assert run_cli("synth", "--articles", "60", second).code == 0
+    assert digest(first) == digest(second)
+    result = run_cli("--root", first, "build", "--format", "json")
+    assert result.code == 0, result.out[:2000]
+    assert result.report["summary"]["errors"] == 0
+    events = (first / "datasets/csv/events.csv").read_text(encoding="utf-8")
+    for precision in (",day,", ",month,", ",season,", ",year,"):
+        assert precision in events
+    for certainty in (",uncertain,", ",approximate,"):
+        assert certainty in events
+    actors = (first / "datasets/csv/actors.csv").read_text(encoding="utf-8").splitlines()
+    assert any(line.endswith(",2") or line.endswith(",3") for line in actors), "entities should recur across articles"
+    names = (first / "datasets/csv/names.csv").read_text(encoding="utf-8")
+    assert "Cyrl" in names and any(ch in names for ch in "ұқңәғөүі")
+
+
+def test_jobs_and_cache_do_not_change_the_output(tmp_path):
+    root = tmp_path / "s"
+    run_cli("synth", "--articles", "40", root)
+    assert run_cli("--root", root, "build", "--jobs", "1", "--no-cache").code == 0
+    cold = snapshot(root)
+    assert run_cli("--root", root, "build", "--jobs", "2", "--no-cache").code == 0
+    assert snapshot(root) == cold
+    assert run_cli("--root", root, "build").code == 0  # fills the cache
+    assert run_cli("--root", root, "build").code == 0  # reads it
+    assert snapshot(root) == cold
+
+
+def test_a_corrupted_cache_changes_nothing(tmp_path):
+    root = tmp_path / "s"
+    run_cli("synth", "--articles", "20", root)
+    assert run_cli("--root", root, "build").code == 0
+    built = snapshot(root)
+    entries = sorted((root / ".factpack-cache").rglob("*"))
+    entries = [p for p in entries if p.is_file()]
+    assert entries
+    for index, path in enumerate(entries):
+        path.write_bytes(b"\x00garbage" if index % 2 else path.read_bytes()[:7])
+    assert run_cli("--root", root, "build").code == 0
+    assert snapshot(root) == built
+
+
+def test_a_cached_result_is_not_reused_for_changed_content(tmp_path):
+    root = tmp_path / "s"
+    run_cli("synth", "--articles", "5", root)
+    assert run_cli("--root", root, "validate").code == 0
+    path = root / "datasets/facts/synthetic-0000003.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace('kind: "primary"', 'kind: "primry"', 1), encoding="utf-8")
+    result = run_cli("--root", root, "validate", "--format", "json")
+    assert result.code == 1
+    assert [f["code"] for f in result.findings()] == ["FP207"]
