@@ -98,3 +98,22 @@ def test_cli_reports_package_errors_with_row_and_field(built, tmp_path):
     found = {(f["code"], f["file"], f["line"], f["column"], f["path"]) for f in result.report["findings"]}
     assert ("FP955", "datasets/csv/events.csv", 2, 13, "source_count") in found
     assert {"FP951", "FP952"} <= {f["code"] for f in result.report["findings"]}
+
+
+@pytest.mark.parametrize("mutation, code, line, column, message", [
+    ("missing-column", "FP953", 0, 7, "missing-label: "),
+    ("extra-cell", "FP954", 2, 8, "extra-cell: "),
+    ("enum-violation", "FP956", 2, 8, 'constraint-error: constraint "enum" fails'),
+    ("duplicate-primary-key", "FP957", 4, 0, "primary-key: the same as in the row at position 2"),
+    ("broken-foreign-key", "FP958", 2, 0, 'foreign-key: for "organization_id": values "almaty-polic" not found in the lookup table "organizations"'),
+    ("missing-file", "FP959", 0, 0, "scheme-error: "),
+])
+def test_each_package_error_has_its_code_and_place(built, tmp_path, mutation, code, line, column, message):
+    root = tmp_path / "package"
+    shutil.copytree(built, root)
+    MUTATIONS[mutation](root)
+    findings = run_cli("validate", root / "datapackage.json", "--format", "json").report["findings"]
+    ours = [f for f in findings if f["code"] == code]
+    assert ours, findings
+    assert (ours[0]["line"], ours[0]["column"]) == (line, column)
+    assert ours[0]["message"].startswith(message)
