@@ -34,3 +34,17 @@ def test_contributed_text_is_inert_markdown():
     assert markdown.link("x", "javascript:alert(1)") == "x"
     assert markdown.link("x", " javascript:alert(1)") == "x"
     assert markdown.link("x", "https://example.org/a?b=1&c=2") == '<a href="https://example.org/a?b=1&amp;c=2">x</a>'
+
+
+def test_the_diagram_has_a_box_per_table_and_a_line_per_reference():
+    from factpack.site.diagram import er_diagram, relations_table
+
+    svg = er_diagram()
+    for table in model.tables():
+        assert f'font-weight="bold">{table.name}</text>' in svg
+    foreign_keys = sum(len(t.foreign_keys) for t in model.tables())
+    self_references = sum(1 for t in model.tables() for fk in t.foreign_keys if fk["reference"]["resource"] == t.name)
+    polymorphic = len(relations_table()) - foreign_keys
+    assert svg.count("<line ") == foreign_keys - self_references + 8  # names → 2 tables, citations → 6
+    assert polymorphic == 2
+    assert "http" not in svg.replace("http://www.w3.org/2000/svg", "")

@@ -31,6 +31,7 @@ def pages(root: Path) -> dict:
     for table_model in model.tables():
         out[f"reference/tables/{table_model.name}.md"] = reference.data_dictionary(table_model)
     out["reference/codelists.md"] = reference.codelists()
+    out["reference/overview.md"] = reference.overview()
     out["reference/error-codes.md"] = reference.error_codes()
     out["reference/fact-file.md"] = reference.fact_file()
     out["contributing.md"] = (root / "CONTRIBUTING.md").read_text(encoding="utf-8") if (root / "CONTRIBUTING.md").is_file() else "# Contributing\n"

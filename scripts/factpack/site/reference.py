@@ -75,3 +75,17 @@ def fact_file() -> str:
                 for key, prop in spec["properties"].items()]
         out.append(f"## {name}\n\n{spec['description']}\n\n" + table(["key", "required", "description"], rows))
     return "\n".join(out)
+
+
+def overview() -> str:
+    from factpack.site.diagram import er_diagram, relations_table
+
+    out = ["---", "title: Tables and how they connect", "---", HEADER.format(source="schema/tables/"),
+           "# Tables and how they connect\n",
+           "Solid lines are foreign keys declared in `datapackage.json`, so stock frictionless checks them; dashed "
+           "lines are references through `record_type` + `record_id`, which point at several tables and are "
+           "checked by the factpack build. PK marks a primary key, FK a reference.\n", er_diagram(),
+           table(["from", "to", "checked as"], relations_table())]
+    rows = [[f"[{t.name}](tables/{t.name}.md)", t.description] for t in model.tables()]
+    out.append("\n## The tables\n\n" + table(["table", "what a row is"], rows))
+    return "\n".join(out)
