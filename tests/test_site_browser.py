@@ -97,7 +97,8 @@ def test_hostile_text_fires_nothing_and_shows_whole(browser, tmp_path, mini):
     site = build_site(mini, tmp_path / "site")
     with serve(site) as url:
         page = _page(browser)
-        for path in ("/", "/browse/timeline/", "/browse/actors/marat-seitkali/", "/browse/sources/mini-article/"):
+        for path in ("/", "/browse/timeline/", "/browse/timeline/2019/", "/browse/actors/marat-seitkali/",
+                     "/browse/sources/mini-article/"):
             page.goto(url + path)
             page.wait_for_load_state("load")
             assert page.evaluate("document.querySelectorAll('img[src=\"x\"], a[href^=\"javascript\"]').length") == 0
@@ -107,7 +108,7 @@ def test_hostile_text_fires_nothing_and_shows_whole(browser, tmp_path, mini):
         assert page.title() == HOSTILE_NAME + " - factpack"
         body = page.inner_text("body")
         assert HOSTILE_NAME in body
-        page.goto(url + "/browse/timeline/")
+        page.goto(url + "/browse/timeline/2019/")
         assert HOSTILE_TEXT in page.inner_text("body")
         page.screenshot(path=str(ARTIFACTS / "hostile-timeline.png"), full_page=True)
         assert page.dialogs == []

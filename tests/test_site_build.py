@@ -16,7 +16,8 @@ def repo_site(tmp_path_factory):
 
 
 def test_pages_exist_for_tables_browser_and_reference(repo_site):
-    for page in ("index.html", "downloads/index.html", "browse/timeline/index.html", "reference/overview/index.html",
+    for page in ("index.html", "downloads/index.html", "browse/timeline/index.html", "browse/timeline/2019/index.html",
+                 "reference/overview/index.html",
                  "browse/actors/serikzhan-bilash/index.html", "browse/organizations/atazhurt-eriktileri/index.html",
                  "browse/sources/rferl-2019-03-bilash-lawyer-pressure/index.html", "reference/tables/events/index.html",
                  "reference/codelists/index.html", "reference/error-codes/index.html", "reference/fact-file/index.html",

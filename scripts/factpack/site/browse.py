@@ -51,13 +51,24 @@ def chart(events) -> str:
             f'xmlns="http://www.w3.org/2000/svg">{"".join(bars)}</svg>\n')
 
 
-def timeline(ds) -> Page:
-    events = ds.rows["events"]
-    body = ("Every event in the dataset, earliest first. A date marked (month), (season) or (year) is known only "
-            "to that precision; (uncertain) or (approximate) dates are inferred.\n\n"
-            + chart(events) + "\n"
-            + table(["date", "type", "summary", "participants", "sources"], event_rows(ds, events, "")))
-    return Page("timeline.md", "Timeline of events", body)
+EVENT_HEADERS = ["date", "type", "summary", "participants", "sources"]
+
+
+def timeline(ds) -> list:
+    """An overview with the chart and a page per year, so no page grows with the whole dataset."""
+    by_year = {}
+    for event in ds.rows["events"]:
+        by_year.setdefault(event["date_start"][:4], []).append(event)
+    years = sorted(by_year)
+    body = ("Every event in the dataset, earliest first, one page per year (the year of the earliest day an "
+            "event can fall on). A date marked (month), (season) or (year) is known only to that precision; "
+            "(uncertain) or (approximate) dates are inferred.\n\n" + chart(ds.rows["events"]) + "\n"
+            + table(["year", "events"], [[f"[{y}](timeline/{y}.md)", len(by_year[y])] for y in years]))
+    pages = [Page("timeline.md", "Timeline of events", body)]
+    for year in years:
+        rows = event_rows(ds, by_year[year])
+        pages.append(Page(f"timeline/{year}.md", f"Events of {year}", table(EVENT_HEADERS, rows)))
+    return pages
 
 
 def _names(ds, table_name, record_id) -> str:
@@ -87,7 +98,7 @@ def _entity_page(ds, table_name, key, row) -> Page:
     body = "".join(f"**{label}:** {value}\n\n" for label, value in facts)
     body += f"## Names\n\n{_names(ds, table_name, record_id)}\n## Affiliations\n\n{_affiliations(ds, key, record_id)}\n"
     events = _events_with(ds, key, record_id)
-    body += "## Events\n\n" + (table(["date", "type", "summary", "participants", "sources"], event_rows(ds, events))
+    body += "## Events\n\n" + (table(EVENT_HEADERS, event_rows(ds, events))
                                if events else "None recorded.\n")
     body += f"\n## Sources\n\n{_source_links(ds, table_name, record_id)}\n"
     return Page(f"{table_name}/{record_id}.md", row["name"], body)
@@ -115,7 +126,7 @@ def _index(ds, table_name, key, title) -> Page:
 
 
 def pages(ds) -> list:
-    out = [timeline(ds), _index(ds, "actors", "actor_id", "People"),
+    out = timeline(ds) + [_index(ds, "actors", "actor_id", "People"),
            _index(ds, "organizations", "organization_id", "Organizations"), _index(ds, "sources", "source_id", "Sources")]
     out += [_entity_page(ds, "actors", "actor_id", r) for r in ds.rows["actors"]]
     out += [_entity_page(ds, "organizations", "organization_id", r) for r in ds.rows["organizations"]]
