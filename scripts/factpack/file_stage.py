@@ -44,6 +44,12 @@ def findings_of(result: dict) -> list:
     return [Finding(*fields) for fields in result["findings"]]
 
 
+def without_positions(result: dict) -> dict:
+    if result["loaded"] is None:
+        return result
+    return {**result, "loaded": (result["loaded"][0], None, None)}
+
+
 def loaded_of(result: dict):
     if result["loaded"] is None:
         return None

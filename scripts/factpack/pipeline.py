@@ -4,6 +4,7 @@ Every stage reports findings; rows and files are produced only when there is no 
 """
 
 import datetime
+import functools
 import hashlib
 import os
 from concurrent.futures import ProcessPoolExecutor
@@ -39,29 +40,46 @@ def _mark_broken(fact: FactFile):
                 break
 
 
-def _file_results(layout, paths, jobs: int, use_cache: bool) -> list:
-    """The per-file stage for every path, from the cache or computed (in `jobs` processes)."""
-    store = Cache(layout.root, enabled=use_cache)
-    names = [layout.relative(p) for p in paths]
-    raws = [p.read_bytes() for p in paths]
-    keys = [cache_key(n, r) for n, r in zip(names, raws)]
-    results = [store.get(k) for k in keys]
-    missing = [i for i, r in enumerate(results) if r is None]
+def _file_results(layout, paths, jobs: int, store: Cache) -> list:
+    """(path, name, cache key, result) for every path, the result from the cache or computed in `jobs` processes.
+
+    Results are kept without their positions (see Loaded.reload): at 200,000 articles the
+    positions alone would not fit the memory budget.
+    """
+    entries = []
+    for path in paths:
+        name = layout.relative(path)
+        key = cache_key(name, path.read_bytes())
+        entries.append([path, name, key, store.get(key)])
+    missing = [entry for entry in entries if entry[3] is None]
     jobs = jobs or (min(os.cpu_count() or 1, 8) if len(missing) >= AUTO_JOBS_FROM else 1)
     if jobs > 1 and len(missing) > 1:
         with ProcessPoolExecutor(max_workers=jobs) as pool:
-            computed = list(pool.map(file_stage.run_path, [(str(paths[i]), names[i]) for i in missing],
-                                     chunksize=max(1, len(missing) // (jobs * 8))))
+            computed = pool.map(file_stage.run_path, [(str(e[0]), e[1]) for e in missing],
+                                chunksize=max(1, len(missing) // (jobs * 8)))
+            for entry, result in zip(missing, computed):
+                entry[3] = result
+                store.put(entry[2], result)
     else:
-        computed = [file_stage.run(raws[i], names[i]) for i in missing]
-    for i, result in zip(missing, computed):
-        results[i] = result
-        store.put(keys[i], result)
-    return list(zip(paths, names, results))
+        for entry in missing:
+            entry[3] = file_stage.run_path((str(entry[0]), entry[1]))
+            store.put(entry[2], entry[3])
+    for entry in entries:
+        entry[3] = file_stage.without_positions(entry[3])
+    return entries
 
 
-def _fact_file(path, name, result) -> FactFile:
-    fact = FactFile(path=path, name=name, loaded=file_stage.loaded_of(result))
+def _positions(path, name, key, store):
+    cached = store.get(key)
+    result = cached if cached is not None else file_stage.run(path.read_bytes(), name)
+    return result["loaded"][1], result["loaded"][2]
+
+
+def _fact_file(store, path, name, key, result) -> FactFile:
+    loaded = file_stage.loaded_of(result)
+    if loaded is not None:
+        loaded.reload = functools.partial(_positions, path, name, key, store)
+    fact = FactFile(path=path, name=name, loaded=loaded)
     fact.broken_paths = set(result["broken"])
     fact.records = collect_records(fact)
     _mark_broken(fact)
@@ -71,8 +89,9 @@ def _fact_file(path, name, result) -> FactFile:
 def check(layout, paths, today=None, jobs: int = 1, use_cache: bool = True):
     """(findings, context, entities) for the given fact files."""
     findings, files = [], []
-    for path, name, result in _file_results(layout, paths, jobs, use_cache):
-        files.append(_fact_file(path, name, result))
+    store = Cache(layout.root, enabled=use_cache)
+    for path, name, key, result in _file_results(layout, paths, jobs, store):
+        files.append(_fact_file(store, path, name, key, result))
         findings += file_stage.findings_of(result)
     context = Context(layout, files, **({"today": today} if today else {}))
     for family in CROSS_FILE_CHECKS:

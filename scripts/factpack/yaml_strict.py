@@ -27,14 +27,21 @@ _NULLS = {"", "~", "null", "Null", "NULL"}
 
 @dataclass
 class Loaded:
-    """A parsed document: `data`, and for each path the (line, column) of its value and of its key."""
+    """A parsed document: `data`, and for each path the (line, column) of its value and of its key.
+
+    The positions are the bulk of a parsed file; a large build keeps only `data` in memory
+    and gives `reload`, which fetches the positions again if a finding needs them.
+    """
 
     data: object = None
-    values: dict = field(default_factory=dict)
-    keys: dict = field(default_factory=dict)
+    values: dict | None = field(default_factory=dict)
+    keys: dict | None = field(default_factory=dict)
+    reload: object = None  # () -> (values, keys)
 
     def where(self, path, key: bool = False):
         """The position of the value at `path` (or of its key), else of its nearest ancestor."""
+        if self.values is None:
+            self.values, self.keys = self.reload()
         path = tuple(path)
         table = self.keys if key else self.values
         if path in table:
