@@ -72,18 +72,17 @@ def timeline(ds) -> list:
 
 
 def _names(ds, table_name, record_id) -> str:
-    rows = [n for n in ds.rows["names"] if n["record_type"] == table_name and n["record_id"] == record_id]
+    rows = ds.names_of.get((table_name, record_id), [])
     return table(["name", "kind", "language", "script"],
                  [[text(n["name"]), n["kind"], text(n["lang"]), text(n["script"])] for n in rows]) if rows else "None recorded.\n"
 
 
-def _events_with(ds, key, record_id):
-    ids = {p["event_id"] for p in ds.rows["participants"] if p.get(key) == record_id}
-    return [e for e in ds.rows["events"] if e["event_id"] in ids]
+def _events_with(ds, record_id):
+    return list({e["event_id"]: e for e in ds.events_of.get(record_id, [])}.values())
 
 
 def _affiliations(ds, key, record_id):
-    rows = [a for a in ds.rows["affiliations"] if a[key] == record_id]
+    rows = [a for a in ds.affiliations_of.get(record_id, []) if a[key] == record_id]
     other = "organization_id" if key == "actor_id" else "actor_id"
     return table(["with", "role"], [[entity_link(ds, {other: a[other]}), a["role"]] for a in rows]) if rows else "None recorded.\n"
 
@@ -97,7 +96,7 @@ def _entity_page(ds, table_name, key, row) -> Page:
         facts.append(("Citizenship", ", ".join(text(c) for c in row["citizenship"])))
     body = "".join(f"**{label}:** {value}\n\n" for label, value in facts)
     body += f"## Names\n\n{_names(ds, table_name, record_id)}\n## Affiliations\n\n{_affiliations(ds, key, record_id)}\n"
-    events = _events_with(ds, key, record_id)
+    events = _events_with(ds, record_id)
     body += "## Events\n\n" + (table(EVENT_HEADERS, event_rows(ds, events))
                                if events else "None recorded.\n")
     body += f"\n## Sources\n\n{_source_links(ds, table_name, record_id)}\n"
@@ -110,7 +109,7 @@ def _source_page(ds, row) -> Page:
             f"**Original:** {link(row.get('url') or 'no URL recorded', row.get('url'))}\n\n")
     if row.get("published_note"):
         body += f"**About the date:** {text(row['published_note'])}\n\n"
-    quotes = [c for c in ds.rows["citations"] if c["source_id"] == source_id]
+    quotes = ds.citations_from.get(source_id, [])
     body += "## Everything drawn from it\n\n" + table(
         ["record", "quote"], [[f"{c['record_type']}: {text(c['record_id'])}", text(c["quote"])] for c in quotes])
     return Page(f"sources/{source_id}.md", row["title"], body)

@@ -23,9 +23,12 @@ class Dataset:
         return cls(root, descriptor, rows)
 
     def by_id(self, table: str) -> dict:
-        key = {"sources": "source_id", "actors": "actor_id", "organizations": "organization_id",
-               "events": "event_id"}[table]
-        return {row[key]: row for row in self.rows[table]}
+        return self._by_id[table]
+
+    @cached_property
+    def _by_id(self) -> dict:
+        keys = {"sources": "source_id", "actors": "actor_id", "organizations": "organization_id", "events": "event_id"}
+        return {table: {row[key]: row for row in self.rows[table]} for table, key in keys.items()}
 
     @cached_property
     def participants_of(self) -> dict:
@@ -40,6 +43,43 @@ class Dataset:
         for row in self.rows["citations"]:
             out.setdefault((row["record_type"], row["record_id"]), []).append(row)
         return out
+
+    def _grouped(self, table: str, key: str) -> dict:
+        out = {}
+        for row in self.rows[table]:
+            out.setdefault(row[key], []).append(row)
+        return out
+
+    @cached_property
+    def names_of(self) -> dict:
+        """(record_type, record_id) → name rows."""
+        out = {}
+        for row in self.rows["names"]:
+            out.setdefault((row["record_type"], row["record_id"]), []).append(row)
+        return out
+
+    @cached_property
+    def events_of(self) -> dict:
+        """actor or organization id → the events it took part in."""
+        events, out = self.by_id("events"), {}
+        for row in self.rows["participants"]:
+            who = row.get("actor_id") or row.get("organization_id")
+            bucket = out.setdefault(who, [])
+            if not bucket or bucket[-1]["event_id"] != row["event_id"]:
+                bucket.append(events[row["event_id"]])
+        return out
+
+    @cached_property
+    def affiliations_of(self) -> dict:
+        out = {}
+        for row in self.rows["affiliations"]:
+            out.setdefault(row["actor_id"], []).append(row)
+            out.setdefault(row["organization_id"], []).append(row)
+        return out
+
+    @cached_property
+    def citations_from(self) -> dict:
+        return self._grouped("citations", "source_id")
 
     def sources_of(self, table: str, record_id: str) -> list:
         return sorted({c["source_id"] for c in self.citations_of.get((table, record_id), [])})
