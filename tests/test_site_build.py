@@ -53,3 +53,19 @@ def test_hostile_text_is_escaped_everywhere(tmp_path, mini):
     assert HOSTILE_TEXT in html.unescape(re.sub(r"<[^>]+>", "", actor))
     index = json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))
     assert not any("<script>alert" in doc["title"] + doc["text"] for doc in index["docs"])
+
+
+def test_every_internal_link_of_the_browser_resolves(repo_site):
+    from urllib.parse import urljoin, urlsplit
+
+    checked = 0
+    for page in (repo_site / "browse").rglob("*.html"):
+        url = "http://site/" + page.relative_to(repo_site).as_posix()
+        for href in re.findall(r'href="([^"#]+)', page.read_text(encoding="utf-8")):
+            if href.startswith(("http://", "https://")) and not href.startswith("http://site"):
+                continue
+            target = urlsplit(urljoin(url, html.unescape(href))).path.lstrip("/")
+            path = repo_site / target
+            assert path.is_file() or (path / "index.html").is_file(), f"{page}: {href}"
+            checked += 1
+    assert checked > 100

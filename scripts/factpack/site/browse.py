@@ -1,6 +1,6 @@
 """The data browser: a timeline with a chart, and a page per actor, organization and source."""
 
-from factpack.site.markdown import link, table, text
+from factpack.site.markdown import anchor, html_table, link, plain, text
 from factpack.site.pages import Page
 
 PRECISION_MARK = {"day": "", "month": " (month)", "season": " (season)", "year": " (year)", "decade": " (decade)"}
@@ -8,25 +8,26 @@ PRECISION_MARK = {"day": "", "month": " (month)", "season": " (season)", "year":
 
 def entity_link(ds, row, prefix="../") -> str:
     if row.get("actor_id"):
-        return f"[{text(ds.by_id('actors')[row['actor_id']]['name'])}]({prefix}actors/{row['actor_id']}.md)"
+        return anchor(plain(ds.by_id("actors")[row["actor_id"]]["name"]), f"{prefix}actors/{row['actor_id']}.md")
     org = row["organization_id"]
-    return f"[{text(ds.by_id('organizations')[org]['name'])}]({prefix}organizations/{org}.md)"
+    return anchor(plain(ds.by_id("organizations")[org]["name"]), f"{prefix}organizations/{org}.md")
 
 
 def _source_links(ds, table_name, record_id, prefix="../") -> str:
-    return ", ".join(f"[{text(ds.by_id('sources')[s]['publisher'])}]({prefix}sources/{s}.md)"
+    return ", ".join(anchor(plain(ds.by_id("sources")[s]["publisher"]), f"{prefix}sources/{s}.md")
                      for s in ds.sources_of(table_name, record_id))
 
 
 def _date(event) -> str:
     certainty = "" if event["date_certainty"] == "exact" else f" ({event['date_certainty']})"
-    return f"{text(event['date'])}{PRECISION_MARK.get(event['date_precision'], '')}{certainty}"
+    return f"{plain(event['date'])}{PRECISION_MARK.get(event['date_precision'], '')}{certainty}"
 
 
 def event_rows(ds, events, prefix="../"):
     for event in sorted(events, key=lambda e: (e["date_start"], e["event_id"])):
         people = "<br>".join(f"{entity_link(ds, p, prefix)} ({p['role']})" for p in ds.participants_of.get(event["event_id"], []))
-        yield [_date(event), event["type"], text(event["summary"]), people, _source_links(ds, "events", event["event_id"], prefix)]
+        yield [_date(event), plain(event["type"]), plain(event["summary"]), people,
+               _source_links(ds, "events", event["event_id"], prefix)]
 
 
 def chart(events) -> str:
@@ -63,18 +64,18 @@ def timeline(ds) -> list:
     body = ("Every event in the dataset, earliest first, one page per year (the year of the earliest day an "
             "event can fall on). A date marked (month), (season) or (year) is known only to that precision; "
             "(uncertain) or (approximate) dates are inferred.\n\n" + chart(ds.rows["events"]) + "\n"
-            + table(["year", "events"], [[f"[{y}](timeline/{y}.md)", len(by_year[y])] for y in years]))
+            + html_table(["year", "events"], [[anchor(y, f"timeline/{y}.md"), len(by_year[y])] for y in years]))
     pages = [Page("timeline.md", "Timeline of events", body)]
     for year in years:
         rows = event_rows(ds, by_year[year])
-        pages.append(Page(f"timeline/{year}.md", f"Events of {year}", table(EVENT_HEADERS, rows)))
+        pages.append(Page(f"timeline/{year}.md", f"Events of {year}", html_table(EVENT_HEADERS, rows)))
     return pages
 
 
 def _names(ds, table_name, record_id) -> str:
     rows = ds.names_of.get((table_name, record_id), [])
-    return table(["name", "kind", "language", "script"],
-                 [[text(n["name"]), n["kind"], text(n["lang"]), text(n["script"])] for n in rows]) if rows else "None recorded.\n"
+    return html_table(["name", "kind", "language", "script"],
+                      [[plain(n["name"]), plain(n["kind"]), plain(n["lang"]), plain(n["script"])] for n in rows]) if rows else "None recorded.\n"
 
 
 def _events_with(ds, record_id):
@@ -84,7 +85,7 @@ def _events_with(ds, record_id):
 def _affiliations(ds, key, record_id):
     rows = [a for a in ds.affiliations_of.get(record_id, []) if a[key] == record_id]
     other = "organization_id" if key == "actor_id" else "actor_id"
-    return table(["with", "role"], [[entity_link(ds, {other: a[other]}), a["role"]] for a in rows]) if rows else "None recorded.\n"
+    return html_table(["with", "role"], [[entity_link(ds, {other: a[other]}), plain(a["role"])] for a in rows]) if rows else "None recorded.\n"
 
 
 def _entity_page(ds, table_name, key, row) -> Page:
@@ -97,7 +98,7 @@ def _entity_page(ds, table_name, key, row) -> Page:
     body = "".join(f"**{label}:** {value}\n\n" for label, value in facts)
     body += f"## Names\n\n{_names(ds, table_name, record_id)}\n## Affiliations\n\n{_affiliations(ds, key, record_id)}\n"
     events = _events_with(ds, record_id)
-    body += "## Events\n\n" + (table(EVENT_HEADERS, event_rows(ds, events))
+    body += "## Events\n\n" + (html_table(EVENT_HEADERS, event_rows(ds, events))
                                if events else "None recorded.\n")
     body += f"\n## Sources\n\n{_source_links(ds, table_name, record_id)}\n"
     return Page(f"{table_name}/{record_id}.md", row["name"], body)
@@ -110,18 +111,18 @@ def _source_page(ds, row) -> Page:
     if row.get("published_note"):
         body += f"**About the date:** {text(row['published_note'])}\n\n"
     quotes = ds.citations_from.get(source_id, [])
-    body += "## Everything drawn from it\n\n" + table(
-        ["record", "quote"], [[f"{c['record_type']}: {text(c['record_id'])}", text(c["quote"])] for c in quotes])
+    body += "## Everything drawn from it\n\n" + html_table(
+        ["record", "quote"], [[f"{plain(c['record_type'])}: {plain(c['record_id'])}", plain(c["quote"])] for c in quotes])
     return Page(f"sources/{source_id}.md", row["title"], body)
 
 
 def _index(ds, table_name, key, title) -> Page:
     rows = sorted(ds.rows[table_name], key=lambda r: (r.get("name") or r.get("title") or "").casefold())
     label = "title" if table_name == "sources" else "name"
-    return Page(f"{table_name}.md", title, table(
+    return Page(f"{table_name}.md", title, html_table(
         [label, "sources" if table_name != "sources" else "publisher"],
-        [[f"[{text(r[label])}]({table_name}/{r[key]}.md)",
-          r.get("source_count", "") if table_name != "sources" else text(r["publisher"])] for r in rows]))
+        [[anchor(plain(r[label]), f"{table_name}/{r[key]}.md"),
+          r.get("source_count", "") if table_name != "sources" else plain(r["publisher"])] for r in rows]))
 
 
 def pages(ds) -> list:

@@ -44,3 +44,30 @@ def table(headers, rows) -> str:
     lines = ["| " + " | ".join(headers) + " |", "|" + "---|" * len(headers)]
     lines += ["| " + " | ".join(str(cell) for cell in row) + " |" for row in rows]
     return "\n".join(lines) + "\n"
+
+
+def plain(value) -> str:
+    """Contributed text for an HTML fragment: escaped, line breaks kept."""
+    if value is None:
+        return ""
+    return html.escape(str(value), quote=True).replace("\r", " ").replace("\n", "<br>")
+
+
+def page_href(markdown_path: str) -> str:
+    """The URL, relative to a (non-index) page, of the page whose Markdown is at `markdown_path` relative to it.
+
+    Pages are served as directories (`x.md` → `x/`), so a page's own URL is one level deeper than its file.
+    """
+    return "../" + markdown_path.removesuffix(".md") + "/"
+
+
+def anchor(label_html: str, markdown_path: str) -> str:
+    return f'<a href="{html.escape(page_href(markdown_path), quote=True)}">{label_html}</a>'
+
+
+def html_table(headers, rows) -> str:
+    """A raw HTML table: Python-Markdown leaves it alone, so contributed text is never parsed as Markdown,
+    and large tables cost no inline parsing. Cells must already be safe HTML."""
+    head = "".join(f"<th>{h}</th>" for h in headers)
+    body = "".join("<tr>" + "".join(f"<td>{cell}</td>" for cell in row) + "</tr>" for row in rows)
+    return f"<table>\n<thead><tr>{head}</tr></thead><tbody>{body}</tbody>\n</table>\n"
