@@ -25,12 +25,16 @@ def test_sigkill_at_random_moments_never_leaves_a_broken_package(mini):
               facts.read_text(encoding="utf-8").replace("Seitkali called", "The lawyer Seitkali called")]
     assert run_cli("--root", mini, "build").code == 0
     packages = {bytes(snapshot(mini)["datapackage.json"])}
+    started = time.perf_counter()
+    subprocess.run(FACTPACK + ["--root", str(mini), "build"], capture_output=True, check=True)
+    duration = time.perf_counter() - started  # kills spread over 0–140 % of a build, on any machine
     rng = random.Random(20190310)
     for attempt in range(25):
         facts.write_text(states[attempt % 2], encoding="utf-8")
         process = subprocess.Popen(FACTPACK + ["--root", str(mini), "build"],
                                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        time.sleep(rng.uniform(0.05, 1.2))
+        # every fifth build (of alternating fact states) is let finish, so both packages are published
+        time.sleep(3 * duration if attempt % 5 == 4 else rng.uniform(0.0, 1.4 * duration))
         process.send_signal(signal.SIGKILL)
         process.wait()
         pending = (mini / ".factpack-pending").exists()
