@@ -26,11 +26,11 @@ def test_pages_exist_for_tables_browser_and_reference(repo_site):
 
 
 def test_no_page_needs_an_asset_from_another_host(repo_site):
-    for html in repo_site.rglob("*.html"):
-        page = html.read_text(encoding="utf-8")
-        assert "fonts.googleapis" not in page and "fonts.gstatic" not in page, html
+    for page_path in repo_site.rglob("*.html"):
+        page = page_path.read_text(encoding="utf-8")
+        assert "fonts.googleapis" not in page and "fonts.gstatic" not in page, page_path
         for attribute in ('src="http', "src='http", 'href="http://fonts', 'rel="stylesheet" href="http'):
-            assert attribute not in page, (html, attribute)
+            assert attribute not in page, (page_path, attribute)
 
 
 def test_actor_page_lists_the_detention_with_its_source(repo_site):

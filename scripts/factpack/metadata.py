@@ -28,7 +28,7 @@ def read(layout) -> dict:
     try:
         data = json.loads(path.read_text(encoding="utf-8"), object_pairs_hook=_no_duplicates)
     except (ValueError, UnicodeDecodeError) as error:
-        raise UsageError(f"{where} is not valid JSON: {error}", "fix the file; it is plain JSON")
+        raise UsageError(f"{where} is not valid JSON: {error}", "fix the file; it is plain JSON") from None
     missing = [k for k in REQUIRED if k not in data]
     unknown = sorted(set(data) - set(ALLOWED))
     if missing or unknown:

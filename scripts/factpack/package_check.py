@@ -282,7 +282,7 @@ def validate_package(descriptor_path: Path) -> list:
         resources = descriptor["resources"]
     except (OSError, ValueError, KeyError, TypeError) as error:
         raise UsageError(f"{descriptor_path} is not a readable data package descriptor: {error}",
-                         "give the path of a datapackage.json")
+                         "give the path of a datapackage.json") from None
     root = descriptor_path.resolve().parent
     wanted = {}
     for resource in resources:

@@ -28,7 +28,7 @@ def locked(layout):
     except Timeout:
         raise LockedError(
             f"another factpack build is writing this dataset (lock: {layout.relative(layout.lock)})",
-            "wait for it to finish, then run the command again")
+            "wait for it to finish, then run the command again") from None
     try:
         recover(layout)
         yield

@@ -71,7 +71,7 @@ def check_source(source: dict):
     try:
         edtf_dates.parse(source["published"])
     except ValueError as error:
-        raise UsageError(f"--published: {error}", "e.g. 2019-03-14, or 2019-03-14? when inferred")
+        raise UsageError(f"--published: {error}", "e.g. 2019-03-14, or 2019-03-14? when inferred") from None
 
 
 def create(layout, article_path, source: dict) -> tuple:
@@ -80,7 +80,7 @@ def create(layout, article_path, source: dict) -> tuple:
     try:
         text = article_path.read_bytes().decode("utf-8")
     except (OSError, UnicodeDecodeError) as error:
-        raise UsageError(f"cannot read {article_path} as UTF-8 text: {error}", "save the article as UTF-8 plain text")
+        raise UsageError(f"cannot read {article_path} as UTF-8 text: {error}", "save the article as UTF-8 plain text") from None
     archive = layout.archive_for(source["id"])
     facts = layout.facts / f"{source['id']}.yaml"
     for path in (archive, facts):

@@ -13,7 +13,6 @@ from dataclasses import dataclass, field
 
 import yaml
 
-from factpack.findings import Finding
 
 try:
     _Loader = yaml.CSafeLoader
@@ -161,7 +160,7 @@ def _decode(raw: bytes) -> str:
         raise StrictYamlError(dict(
             code="FP101", line=line, column=column,
             message=f"byte 0x{raw[error.start]:02x} at offset {error.start} is not valid UTF-8",
-            hint="re-save the file with UTF-8 encoding"))
+            hint="re-save the file with UTF-8 encoding")) from None
 
 
 def load_bytes(raw: bytes) -> Loaded:
@@ -181,9 +180,9 @@ def load_bytes(raw: bytes) -> Loaded:
         line, column = _pos(mark) if mark else (1, 1)
         problem = " ".join(filter(None, [error.context, error.problem]))
         raise StrictYamlError(dict(code="FP102", line=line, column=column, message=problem or "not valid YAML",
-                                   hint="check indentation, colons and quotes here and on the line above"))
+                                   hint="check indentation, colons and quotes here and on the line above")) from None
     except yaml.YAMLError as error:
-        raise StrictYamlError(dict(code="FP102", line=1, column=1, message=str(error).strip()))
+        raise StrictYamlError(dict(code="FP102", line=1, column=1, message=str(error).strip())) from None
     return loaded
 
 
