@@ -44,10 +44,17 @@ def findings_of(result: dict) -> list:
     return [Finding(*fields) for fields in result["findings"]]
 
 
+# Positions kept in memory for every file: where the per-file warning FP902 points.
+KEPT_POSITIONS = (("source",), ("source", "id"))
+
+
 def without_positions(result: dict) -> dict:
+    """The result with only KEPT_POSITIONS; the rest is reloaded if a finding needs it."""
     if result["loaded"] is None:
         return result
-    return {**result, "loaded": (result["loaded"][0], None, None)}
+    data, values, keys = result["loaded"]
+    kept = lambda table: {p: table[p] for p in KEPT_POSITIONS if p in table}  # noqa: E731
+    return {**result, "loaded": (data, kept(values or {}), kept(keys or {}))}
 
 
 def loaded_of(result: dict):

@@ -39,9 +39,13 @@ class Loaded:
 
     def where(self, path, key: bool = False):
         """The position of the value at `path` (or of its key), else of its nearest ancestor."""
-        if self.values is None:
-            self.values, self.keys = self.reload()
         path = tuple(path)
+        if self.reload is not None:
+            kept = (self.keys if key else self.values) or {}
+            if path in kept:  # the few positions kept in memory (see file_stage.KEPT_POSITIONS)
+                return kept[path]
+            self.values, self.keys = self.reload()
+            self.reload = None
         table = self.keys if key else self.values
         if path in table:
             return table[path]
