@@ -50,3 +50,12 @@ def seed(tmp_path) -> Path:
     for name in ("datasets/package.json", "datasets/SHA256SUMS", "datapackage.json"):
         shutil.copy(REPO / name, root / name)
     return root
+
+
+@pytest.fixture(scope="session")
+def built_mini(tmp_path_factory) -> Path:
+    """The small test dataset, built once: a package for tests to copy, never to change."""
+    root = tmp_path_factory.mktemp("built") / "mini"
+    shutil.copytree(FIXTURES / "mini", root)
+    assert run_cli("--root", root, "build").code == 0
+    return root

@@ -54,14 +54,9 @@ MUTATIONS = {
 }
 
 
-@pytest.fixture(scope="module")
-def built(tmp_path_factory):
-    from conftest import FIXTURES
-
-    root = tmp_path_factory.mktemp("built") / "mini"
-    shutil.copytree(FIXTURES / "mini", root)
-    assert run_cli("--root", root, "build").code == 0
-    return root
+@pytest.fixture
+def built(built_mini):
+    return built_mini
 
 
 def frictionless_errors(descriptor):

@@ -7,7 +7,8 @@ and foreign keys. The rules follow frictionless-py's own reading of the specs
 an empty cell is null; a date is %Y-%m-%d as strptime reads it), and each error keeps
 frictionless's row and field numbers, so the two reports can be compared line by line
 (tests/test_package_check.py does). One pass over each file with the csv module and
-compiled checks, instead of frictionless's per-cell object machinery.
+compiled checks, instead of frictionless's per-cell object machinery; and only when
+package_screen, which reads the package with DuckDB, doubts that it is clean.
 """
 
 import csv
@@ -20,6 +21,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from factpack import package_screen
 from factpack.errors import UsageError
 from factpack.findings import Finding
 
@@ -275,8 +277,10 @@ def _foreign_key_errors(name, scan, scans) -> list:
     return errors
 
 
-def validate_package(descriptor_path: Path) -> list:
-    """Every PackageError of the package, resources in descriptor order."""
+def validate_package(descriptor_path: Path, screen: bool = True) -> list:
+    """Every PackageError of the package, resources in descriptor order.
+
+    With `screen`, a package that package_screen passes is clean without the exact pass."""
     try:
         descriptor = json.loads(descriptor_path.read_text(encoding="utf-8"))
         resources = descriptor["resources"]
@@ -284,6 +288,8 @@ def validate_package(descriptor_path: Path) -> list:
         raise UsageError(f"{descriptor_path} is not a readable data package descriptor: {error}",
                          "give the path of a datapackage.json") from None
     root = descriptor_path.resolve().parent
+    if screen and not package_screen.doubts(descriptor, root):
+        return []
     wanted = {}
     for resource in resources:
         for fk in resource.get("schema", {}).get("foreignKeys", []):

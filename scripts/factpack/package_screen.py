@@ -1,0 +1,268 @@
+"""A fast first pass over a built package: is anything in it wrong, or unusual enough to doubt?
+
+DuckDB reads every table once (in C++, on every core) and SQL checks the same things
+package_check does: header, cell types and constraints, primary and foreign keys; bytes
+and hashes are checked here in Python. A package the screen passes is clean. Anything it
+doubts (an error, or a feature it does not model, such as another dialect or encoding)
+goes to package_check's exact pass, which reports frictionless's rows and fields.
+
+So the screen may be stricter than the exact pass but never looser. Where DuckDB reads
+differently from Python's csv and json modules (blank lines skipped, carriage returns,
+numbers in JSON text fields, a pattern RE2 reads differently from Python's re), it
+doubts rather than guesses. tests/test_package_screen.py mutates packages at random and
+checks that whatever the screen passes, the exact pass finds clean.
+"""
+
+import csv
+import functools
+import hashlib
+import io
+import json
+import re
+import tempfile
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import duckdb
+
+# A pattern RE2 reads as Python's re does (for fullmatch): no escapes of letters or digits
+# (\d, \w, \b … differ), no (? groups. Anything else is checked in Python on distinct values.
+_PORTABLE_PATTERN = re.compile(r"(?:[^\\(]|\\[^A-Za-z0-9]|\((?!\?))*")
+# The CSV dialect DuckDB is told to read (Python's csv reader ignores the line terminator).
+_DEFAULT_DIALECT = {"delimiter": ",", "quoteChar": '"', "doubleQuote": True, "header": True, "lineTerminator": "\n"}
+_DOUBTFUL_BYTES = (b"\r", b"\x00", b"\n\n", b"\xef\xbb\xbf")  # CR, NUL, an empty line, a BOM
+
+
+def _sql_string(value: str) -> str:
+    return "'" + value.replace("'", "''") + "'"
+
+
+def _integrity(resource: dict, data: bytes) -> list:
+    doubts = []
+    if "bytes" in resource and resource["bytes"] != len(data):
+        doubts.append("byte count")
+    if "hash" in resource:
+        algorithm, _, expected = resource["hash"].rpartition(":")
+        if algorithm not in ("", "md5", "sha1", "sha256", "sha512") or \
+                hashlib.new(algorithm or "md5", data).hexdigest() != expected:
+            doubts.append("hash")
+    return doubts
+
+
+def _unsupported(resource: dict) -> str | None:
+    if not isinstance(resource.get("path"), str) or "://" in resource["path"]:
+        return "path is not one local file"
+    fields = resource.get("schema", {}).get("fields") if isinstance(resource.get("schema"), dict) else None
+    if not fields or not all(isinstance(f, dict) and isinstance(f.get("name"), str) for f in fields):
+        return "schema without named fields"
+    if resource.get("encoding", "utf-8").lower().replace("_", "-") not in ("utf-8", "utf8"):
+        return "encoding"
+    if resource.get("format", "csv") not in ("csv", "json"):
+        return "format"
+    dialect = resource.get("dialect", {})
+    if not isinstance(dialect, dict) or any(_DEFAULT_DIALECT.get(k, ()) != v and not (k == "lineTerminator" and v == "\r\n")
+                                            for k, v in dialect.items()):
+        return "dialect"
+    return None
+
+
+_HEADER_WINDOW = 1 << 16  # a header longer than this is cut, mismatches and is left to the exact pass
+
+
+def _csv_labels(text: str) -> list:
+    return next(csv.reader(io.StringIO(text[:_HEADER_WINDOW], newline="")), [])
+
+
+def _json_labels(text: str, names: list) -> list | None:
+    """The keys of the first row, in order (what the exact pass takes as the header)."""
+    start = re.match(r"\s*\[\s*", text)
+    if not start:
+        return None
+    if text.startswith("]", start.end()):
+        return names
+    try:
+        first, _ = json.JSONDecoder().raw_decode(text, start.end())
+    except ValueError:
+        return None
+    return list(first) if isinstance(first, dict) else None
+
+
+def _file_doubts(resource: dict, root: Path) -> list:
+    """What Python checks of one resource's file: support, bytes, hash, encoding, header."""
+    why = _unsupported(resource)
+    if why:
+        return [f"{resource.get('name')}: {why}"]
+    try:
+        data = (root / resource["path"]).read_bytes()
+        text = data.decode("utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        return [f"{resource['name']}: {error}"]
+    names = [f["name"] for f in resource["schema"]["fields"]]
+    is_json = resource.get("format") == "json"
+    doubts = _integrity(resource, data)
+    if (_json_labels(text, names) if is_json else _csv_labels(text)) != names:
+        doubts.append("header")
+    if not is_json and (any(marker in data for marker in _DOUBTFUL_BYTES) or data.startswith(b"\n")):
+        doubts.append("bytes the csv module and DuckDB may read differently")
+    return [f"{resource['name']}: {d}" for d in doubts]
+
+
+def _create(con, number: int, resource: dict, root: Path) -> list:
+    """Read one resource into table t<number>, with text columns c0, c1 … in the order of its fields."""
+    fields = resource["schema"]["fields"]
+    sql = _json_sql(number, fields) if resource.get("format") == "json" else _csv_sql(number, fields)
+    try:
+        con.execute(sql, [str(root / resource["path"])])
+    except Exception as error:  # noqa: BLE001 - whatever DuckDB cannot read (even its own message, in bad UTF-8) is doubted
+        return [f"{resource['name']}: DuckDB could not read it ({type(error).__name__})"]
+    return []
+
+
+def _load(con, resources: list, root: Path) -> list:
+    """Every table into DuckDB while a thread reads, hashes and decodes the files (both mostly outside the GIL)."""
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        file_doubts = pool.map(functools.partial(_file_doubts, root=root), resources)
+        found = [d for number, r in enumerate(resources) if not _unsupported(r) for d in _create(con, number, r, root)]
+        return [d for doubts in file_doubts for d in doubts] + found
+
+
+def _csv_sql(number: int, fields: list) -> str:
+    columns = "{" + ", ".join(f"{_sql_string(f'c{i}')}: 'VARCHAR'" for i in range(len(fields))) + "}"
+    return (f"CREATE TABLE t{number} AS SELECT * FROM read_csv(?, auto_detect=false, header=true, columns={columns}, "
+            "delim=',', quote='\"', escape='\"', strict_mode=true, null_padding=false, ignore_errors=false)")
+
+
+def _json_sql(number: int, fields: list) -> str:
+    """Text columns c<i> as the exact pass sees them, and d<i>: why a JSON value would be read differently."""
+    columns = "{" + ", ".join(f"{_sql_string(f['name'])}: 'JSON'" for f in fields) + "}"
+    selects = []
+    for i, f in enumerate(fields):
+        raw = '"' + f["name"].replace('"', '""') + '"'
+        if f.get("type") == "list":
+            # any list may be "" in the exact pass; only blank rows look at a list column
+            selects.append(f"CASE WHEN json_type({raw}) = 'ARRAY' THEN NULL ELSE NULLIF({raw}->>'$', '') END AS c{i}")
+            selects.append(f"json_type({raw}) NOT IN ('VARCHAR', 'ARRAY') AS d{i}")
+            continue
+        numbers = ", 'BIGINT', 'UBIGINT'" if f.get("type") == "integer" else ""
+        selects.append(f"NULLIF({raw}->>'$', '') AS c{i}")
+        selects.append(f"(json_type({raw}) NOT IN ('VARCHAR'{numbers}) OR {raw}->>'$' = '-0') AS d{i}")
+    return (f"CREATE TABLE t{number} AS SELECT {', '.join(selects)} FROM read_json(?, format='array', "
+            f"columns={columns})")
+
+
+def _value_test(spec: dict, column: str) -> str:
+    """SQL true when a non-null text value passes the field's type and SQL-checkable constraints."""
+    kind, c = spec.get("type", "string"), spec.get("constraints", {})
+    tests = ["true"]
+    if kind == "integer":
+        tests.append(f"regexp_full_match({column}, '[+-]?[0-9]+')")
+        if "minimum" in c:
+            tests.append(f"coalesce(try_cast({column} AS HUGEINT) >= {int(c['minimum'])}, false)")
+    if kind == "date":
+        tests.append(f"regexp_full_match({column}, '[0-9]{{4}}-[0-9]{{2}}-[0-9]{{2}}') AND {column} >= '0001' "
+                     f"AND try_strptime({column}, '%Y-%m-%d') IS NOT NULL")
+    if "enum" in c:
+        tests.append(f"{column} IN ({', '.join(_sql_string(str(v)) for v in c['enum'])})")
+    if "minLength" in c:
+        tests.append(f"length({column}) >= {int(c['minLength'])}")
+    if "maxLength" in c:
+        tests.append(f"length({column}) <= {int(c['maxLength'])}")
+    if "pattern" in c and _PORTABLE_PATTERN.fullmatch(c["pattern"]):
+        tests.append(f"regexp_full_match({column}, {_sql_string(c['pattern'])})")
+    return " AND ".join(tests)
+
+
+def _cell_doubts(con, number: int, resource: dict) -> list:
+    fields, is_json = resource["schema"]["fields"], resource.get("format") == "json"
+    counts = []
+    for i, f in enumerate(fields):
+        if f.get("type") == "list":
+            continue
+        required = f.get("constraints", {}).get("required", False)
+        counts.append(f"count(*) FILTER (WHERE {'c%d IS NULL OR ' % i if required else ''}"
+                      f"(c{i} IS NOT NULL AND NOT ({_value_test(f, f'c{i}')})))")
+    if is_json:
+        counts.append("count(*) FILTER (WHERE " + " OR ".join(f"d{i}" for i in range(len(fields))) + ")")
+    counts.append("count(*) FILTER (WHERE " + " AND ".join(f"c{i} IS NULL" for i in range(len(fields))) + ")")
+    bad = con.execute(f"SELECT {', '.join(counts)} FROM t{number}").fetchone()
+    return ([f"{resource['name']}: cells"] if any(bad) else []) + _python_pattern_doubts(con, number, resource)
+
+
+def _python_pattern_doubts(con, number, resource) -> list:
+    """Patterns RE2 might read differently, checked with Python's re on each distinct value."""
+    doubts = []
+    for i, f in enumerate(resource["schema"]["fields"]):
+        pattern = f.get("constraints", {}).get("pattern")
+        if pattern is None or f.get("type") == "list" or _PORTABLE_PATTERN.fullmatch(pattern):
+            continue
+        compiled = re.compile(f"^{pattern}$")
+        values = con.execute(f"SELECT DISTINCT c{i} FROM t{number} WHERE c{i} IS NOT NULL").fetchall()
+        if any(compiled.match(value) is None for (value,) in values):
+            doubts.append(f"{resource['name']}: pattern of {f['name']}")
+    return doubts
+
+
+def _key_doubts(con, tables: dict, resource: dict) -> list:
+    """tables: resource name → (table number, field name → column)."""
+    schema, name = resource["schema"], resource["name"]
+    number, column = tables[name]
+    table, doubts = f"t{number}", []
+    primary = schema.get("primaryKey", [])
+    primary = [primary] if isinstance(primary, str) else primary
+    if primary:
+        if any(p not in column for p in primary):
+            return [f"{name}: primary key"]
+        parts = ", ".join(column[p] for p in primary)
+        present = " AND ".join(f"{column[p]} IS NOT NULL" for p in primary)
+        nulls = f"{column[primary[0]]} IS NULL" if len(primary) == 1 else "false"
+        if con.execute(f"SELECT (SELECT count(*) FROM {table} WHERE {nulls}) + (SELECT count(*) FROM "
+                       f"(SELECT 1 FROM {table} WHERE {present} GROUP BY {parts} HAVING count(*) > 1))").fetchone()[0]:
+            doubts.append(f"{name}: primary key")
+    for fk in schema.get("foreignKeys", []):
+        doubts += _foreign_key_doubts(con, tables, name, fk)
+    return doubts
+
+
+def _foreign_key_doubts(con, tables, name, fk) -> list:
+    number, column = tables[name]
+    target = tables.get(fk.get("reference", {}).get("resource") or name)
+    own, theirs = fk.get("fields", []), fk.get("reference", {}).get("fields", [])
+    own, theirs = ([own] if isinstance(own, str) else own), ([theirs] if isinstance(theirs, str) else theirs)
+    if target is None or len(own) != len(theirs) or any(f not in column for f in own):
+        return [f"{name}: foreign key {own}"]
+    target_column = target[1]
+    if any(f not in target_column for f in theirs):
+        return [f"{name}: foreign key {own}"]
+    present = " AND ".join(f"s.{column[f]} IS NOT NULL" for f in own)
+    match = " AND ".join(f"r.{target_column[t]} = s.{column[f]}" for f, t in zip(own, theirs))
+    missing = con.execute(f"SELECT count(*) FROM t{number} s WHERE {present} AND NOT EXISTS "
+                          f"(SELECT 1 FROM t{target[0]} r WHERE {match})").fetchone()[0]
+    return [f"{name}: foreign key {own}"] if missing else []
+
+
+def doubts(descriptor: dict, root: Path) -> list:
+    """Why the package may not be clean; an empty list means every check passed."""
+    resources = descriptor.get("resources", [])
+    names = [r.get("name") for r in resources if isinstance(r, dict)]
+    if len(names) != len(resources) or len(set(names)) != len(names):
+        return ["resources without a unique name"]
+    with tempfile.TemporaryDirectory(prefix="factpack-screen-") as spill:
+        # past the limit DuckDB spills to disk rather than take the machine's memory
+        con = duckdb.connect(":memory:", config={"memory_limit": "1GB", "temp_directory": spill})
+        try:
+            return _screen(con, resources, root)
+        finally:
+            con.close()
+
+
+def _screen(con, resources: list, root: Path) -> list:
+    found = _load(con, resources, root)
+    if found:
+        return found
+    for number, r in enumerate(resources):
+        found += _cell_doubts(con, number, r)
+    tables = {r["name"]: (i, {f["name"]: f"c{j}" for j, f in enumerate(r["schema"]["fields"]) if f.get("type") != "list"})
+              for i, r in enumerate(resources)}
+    for r in resources:
+        found += _key_doubts(con, tables, r)
+    return found
