@@ -5,6 +5,8 @@ Exit codes: 0 valid, 1 the data has errors (or generated files are stale),
 """
 
 import argparse
+import contextlib
+import gc
 import os
 import sys
 from pathlib import Path
@@ -61,11 +63,27 @@ def parser() -> argparse.ArgumentParser:
     return top
 
 
+@contextlib.contextmanager
+def _cycle_collection_paused():
+    """A build holds millions of long-lived objects (records, rows) and frees almost nothing
+    until it ends; Python's cyclic collector would rescan them all every few thousand
+    allocations, which was 40% of a 20,000-article build. Reference counting still frees
+    everything that is not in a cycle, and the process ends soon after."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def main(argv=None) -> int:
     args = parser().parse_args(argv)
     layout = Layout(args.root)
     try:
-        return getattr(commands, args.command)(layout, args)
+        with _cycle_collection_paused():
+            return getattr(commands, args.command)(layout, args)
     except FactpackError as error:
         print(f"factpack: error: {error.message}", file=sys.stderr)
         if error.hint:
