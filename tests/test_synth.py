@@ -65,3 +65,18 @@ def test_a_cached_result_is_not_reused_for_changed_content(tmp_path):
     result = run_cli("--root", root, "validate", "--format", "json")
     assert result.code == 1
     assert [f["code"] for f in result.findings()] == ["FP207"]
+
+
+def test_a_cached_result_is_not_reused_when_the_archived_article_changes(tmp_path):
+    """Evidence is checked in the per-file stage, so its cache entry depends on the archive too."""
+    root = tmp_path / "s"
+    run_cli("synth", "--articles", "5", root)
+    assert run_cli("--root", root, "validate").code == 0
+    archive = root / "datasets/archive/synthetic-0000003.txt"
+    archive.write_text("Nothing of the article is left.\n", encoding="utf-8")
+    result = run_cli("--root", root, "validate", "--format", "json")
+    assert result.code == 1
+    assert {f["code"] for f in result.findings()} == {"FP601"}
+    archive.unlink()
+    result = run_cli("--root", root, "validate", "--format", "json")
+    assert [f["code"] for f in result.findings()] == ["FP602"]

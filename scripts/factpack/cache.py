@@ -27,8 +27,12 @@ def code_version() -> str:
     return digest.hexdigest()
 
 
-def key(name: str, raw: bytes) -> str:
-    return hashlib.sha256(code_version().encode() + b"\0" + name.encode() + b"\0" + raw).hexdigest()
+def key(name: str, raw: bytes, archive: bytes | None = None) -> str:
+    """Of a fact file's name and bytes and of its archived article's bytes (evidence is checked against them)."""
+    digest = hashlib.sha256(code_version().encode() + b"\0" + name.encode() + b"\0")
+    digest.update(len(raw).to_bytes(8, "big") + raw)
+    digest.update(b"\1" + archive if archive is not None else b"\0")
+    return digest.hexdigest()
 
 
 class Cache:

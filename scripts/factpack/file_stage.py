@@ -1,38 +1,55 @@
-"""The checks that need one fact file only: strict YAML, the fact-file schema, text.
+"""The checks that need one fact file (and its archived article) only: strict YAML, the
+fact-file schema, text, evidence.
 
 Their result is plain data (no objects), so it can be cached by content and computed
 in worker processes; `pipeline` turns it back into a FactFile with records.
 """
 
+import hashlib
 from pathlib import Path
 
-from factpack.checks import schema, text
+from factpack.checks import evidence, schema, text
 from factpack.findings import Finding
-from factpack.records import FactFile
+from factpack.records import FactFile, collect_records, mark_broken
 from factpack.yaml_strict import Loaded, StrictYamlError, load_bytes
 
 NOT_A_MAPPING = ("FP109", "the file is not a YAML mapping of source, actors, events …")
 
 
-def run(raw: bytes, name: str) -> dict:
-    """{loaded: (data, values, keys) or None, findings: [tuples], broken: [paths]} for one file's bytes."""
+def run(raw: bytes, name: str, archive_name: str = "", archive: bytes | None = None) -> dict:
+    """{loaded: (data, values, keys) or None, findings: [tuples], broken: [paths], archive_sha256}
+    for one fact file's bytes and its archive's (None when there is no archive)."""
+    digest = hashlib.sha256(archive).hexdigest() if archive is not None else None
     try:
         loaded = load_bytes(raw)
     except StrictYamlError as error:
-        return {"loaded": None, "findings": [_as_tuple(Finding(file=name, **error.finding_args))], "broken": []}
+        return _unread(Finding(file=name, **error.finding_args), digest)
     if not isinstance(loaded.data, dict):
-        finding = Finding(NOT_A_MAPPING[0], NOT_A_MAPPING[1], name, 1, 1,
-                          hint="start from the skeleton that `factpack new` writes")
-        return {"loaded": None, "findings": [_as_tuple(finding)], "broken": []}
+        return _unread(Finding(NOT_A_MAPPING[0], NOT_A_MAPPING[1], name, 1, 1,
+                               hint="start from the skeleton that `factpack new` writes"), digest)
     fact = FactFile(path=Path(name), name=name, loaded=loaded)
     findings = list(schema.check_file(fact)) + list(text.check_file(fact))
-    return {"loaded": (loaded.data, loaded.values, loaded.keys),
-            "findings": [_as_tuple(f) for f in findings], "broken": sorted(fact.broken_paths, key=repr)}
+    fact.records = collect_records(fact)
+    mark_broken(fact)
+    findings += evidence.check_file(fact, archive_name, archive)
+    return {"loaded": (loaded.data, loaded.values, loaded.keys), "findings": [_as_tuple(f) for f in findings],
+            "broken": sorted(fact.broken_paths, key=repr), "archive_sha256": digest}
+
+
+def _unread(finding: Finding, digest) -> dict:
+    return {"loaded": None, "findings": [_as_tuple(finding)], "broken": [], "archive_sha256": digest}
+
+
+def read_archive(path: Path) -> bytes | None:
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        return None
 
 
 def run_path(args) -> dict:
-    path, name = args
-    return run(Path(path).read_bytes(), name)
+    path, name, archive_path, archive_name = args
+    return run(Path(path).read_bytes(), name, archive_name, read_archive(Path(archive_path)))
 
 
 def _as_tuple(finding: Finding) -> tuple:

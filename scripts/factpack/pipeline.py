@@ -5,7 +5,6 @@ Every stage reports findings; rows and files are produced only when there is no 
 
 import datetime
 import functools
-import hashlib
 import os
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -13,13 +12,13 @@ from dataclasses import dataclass, field
 from factpack import file_stage, metadata, outputs, tables
 from factpack.cache import Cache
 from factpack.cache import key as cache_key
-from factpack.checks import codes, corroboration, dates, evidence, identifiers, similar_names
+from factpack.checks import codes, corroboration, dates, identifiers, similar_names
 from factpack.context import Context
 from factpack.findings import has_errors, sort_findings
 from factpack.merge import merge
-from factpack.records import FactFile, collect_records
+from factpack.records import FactFile, collect_records, mark_broken
 
-CROSS_FILE_CHECKS = (identifiers, dates, codes, evidence)
+CROSS_FILE_CHECKS = (identifiers, dates, codes)
 AUTO_JOBS_FROM = 400  # below this many files to read, starting worker processes costs more than it saves
 
 
@@ -28,16 +27,6 @@ class Result:
     findings: list = field(default_factory=list)
     files: dict | None = None  # relative path → bytes, when the data is valid
     rows: dict | None = None
-
-
-def _mark_broken(fact: FactFile):
-    by_path = {r.path: r for r in fact.records}
-    for broken in fact.broken_paths:
-        for length in range(len(broken), 0, -1):
-            record = by_path.get(broken[:length])
-            if record:
-                record.broken = True
-                break
 
 
 def _file_results(layout, paths, jobs: int, store: Cache) -> list:
@@ -49,40 +38,46 @@ def _file_results(layout, paths, jobs: int, store: Cache) -> list:
     entries = []
     for path in paths:
         name = layout.relative(path)
-        key = cache_key(name, path.read_bytes())
+        archive = file_stage.read_archive(layout.archive_for(path.stem))
+        key = cache_key(name, path.read_bytes(), archive)
         entries.append([path, name, key, store.get(key)])
     missing = [entry for entry in entries if entry[3] is None]
     jobs = jobs or (min(os.cpu_count() or 1, 8) if len(missing) >= AUTO_JOBS_FROM else 1)
     if jobs > 1 and len(missing) > 1:
         with ProcessPoolExecutor(max_workers=jobs) as pool:
-            computed = pool.map(file_stage.run_path, [(str(e[0]), e[1]) for e in missing],
+            computed = pool.map(file_stage.run_path, [_stage_args(layout, e[0], e[1]) for e in missing],
                                 chunksize=max(1, len(missing) // (jobs * 8)))
             for entry, result in zip(missing, computed):
                 entry[3] = result
                 store.put(entry[2], result)
     else:
         for entry in missing:
-            entry[3] = file_stage.run_path((str(entry[0]), entry[1]))
+            entry[3] = file_stage.run_path(_stage_args(layout, entry[0], entry[1]))
             store.put(entry[2], entry[3])
     for entry in entries:
         entry[3] = file_stage.without_positions(entry[3])
     return entries
 
 
-def _positions(path, name, key, store):
+def _stage_args(layout, path, name) -> tuple:
+    archive = layout.archive_for(path.stem)
+    return str(path), name, str(archive), layout.relative(archive)
+
+
+def _positions(layout, path, name, key, store):
     cached = store.get(key)
-    result = cached if cached is not None else file_stage.run(path.read_bytes(), name)
+    result = cached if cached is not None else file_stage.run_path(_stage_args(layout, path, name))
     return result["loaded"][1], result["loaded"][2]
 
 
-def _fact_file(store, path, name, key, result) -> FactFile:
+def _fact_file(layout, store, path, name, key, result) -> FactFile:
     loaded = file_stage.loaded_of(result)
     if loaded is not None:
-        loaded.reload = functools.partial(_positions, path, name, key, store)
-    fact = FactFile(path=path, name=name, loaded=loaded)
+        loaded.reload = functools.partial(_positions, layout, path, name, key, store)
+    fact = FactFile(path=path, name=name, loaded=loaded, archive_sha256=result["archive_sha256"])
     fact.broken_paths = set(result["broken"])
     fact.records = collect_records(fact)
-    _mark_broken(fact)
+    mark_broken(fact)
     return fact
 
 
@@ -91,7 +86,7 @@ def check(layout, paths, today=None, jobs: int = 1, use_cache: bool = True):
     findings, files = [], []
     store = Cache(layout.root, enabled=use_cache)
     for path, name, key, result in _file_results(layout, paths, jobs, store):
-        files.append(_fact_file(store, path, name, key, result))
+        files.append(_fact_file(layout, store, path, name, key, result))
         findings += file_stage.findings_of(result)
     context = Context(layout, files, **({"today": today} if today else {}))
     for family in CROSS_FILE_CHECKS:
@@ -104,17 +99,18 @@ def check(layout, paths, today=None, jobs: int = 1, use_cache: bool = True):
     return sort_findings(findings), context, entities
 
 
-def _archive_digests(layout, entities) -> dict:
-    return {sid: hashlib.sha256(layout.archive_for(sid).read_bytes()).hexdigest() for sid in entities["sources"]}
+def _archive_digests(context) -> dict:
+    """source id → sha256 of its archive (a valid source's id is its file's name)."""
+    return {fact.stem: fact.archive_sha256 for fact in context.files}
 
 
 def run(layout, today: datetime.date | None = None, jobs: int = 1, use_cache: bool = True) -> Result:
     """Check every fact file and, if all is valid, render every output file in memory."""
     package_metadata = metadata.read(layout)
-    findings, _, entities = check(layout, layout.fact_files(), today, jobs, use_cache)
+    findings, context, entities = check(layout, layout.fact_files(), today, jobs, use_cache)
     result = Result(findings=findings)
     if has_errors(findings):
         return result
-    result.rows = tables.build_rows(entities, _archive_digests(layout, entities))
+    result.rows = tables.build_rows(entities, _archive_digests(context))
     result.files = outputs.render_all(package_metadata, result.rows)
     return result

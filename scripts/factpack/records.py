@@ -14,6 +14,7 @@ class FactFile:
     loaded: Loaded | None = None
     records: list = field(default_factory=list)
     broken_paths: set = field(default_factory=set)
+    archive_sha256: str | None = None  # of datasets/archive/<stem>.txt, when it exists
 
     @property
     def stem(self) -> str:
@@ -97,3 +98,14 @@ def _nested(record: Record) -> list:
         for i, item in enumerate(items)
         if isinstance(item, dict)
     ]
+
+
+def mark_broken(fact: FactFile):
+    """Flag each record that holds a path with a schema or text error: later checks leave it alone."""
+    by_path = {r.path: r for r in fact.records}
+    for broken in fact.broken_paths:
+        for length in range(len(broken), 0, -1):
+            record = by_path.get(broken[:length])
+            if record:
+                record.broken = True
+                break
