@@ -65,13 +65,16 @@ def findings_of(result: dict) -> list:
 KEPT_POSITIONS = (("source",), ("source", "id"))
 
 
-def without_positions(result: dict) -> dict:
-    """The result with only KEPT_POSITIONS; the rest is reloaded if a finding needs it."""
+def split_positions(result: dict) -> tuple:
+    """(the result with only KEPT_POSITIONS, (values, keys) with every position).
+
+    The rest is reloaded if a finding needs it (Loaded.reload): at 200,000 articles the
+    positions of every node would not fit the memory budget."""
     if result["loaded"] is None:
-        return result
+        return result, ({}, {})
     data, values, keys = result["loaded"]
     kept = lambda table: {p: table[p] for p in KEPT_POSITIONS if p in table}  # noqa: E731
-    return {**result, "loaded": (data, kept(values or {}), kept(keys or {}))}
+    return {**result, "loaded": (data, kept(values or {}), kept(keys or {}))}, (values or {}, keys or {})
 
 
 def loaded_of(result: dict):

@@ -49,6 +49,8 @@ class Layout:
 
     def relative(self, path: Path) -> str:
         """A path as the contributor sees it: relative to the dataset root, with forward slashes."""
+        if path.is_relative_to(self.root) and ".." not in path.parts:
+            return path.relative_to(self.root).as_posix()  # the usual case, without asking the file system
         try:
             return path.resolve().relative_to(self.root.resolve()).as_posix()
         except ValueError:

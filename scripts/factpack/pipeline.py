@@ -19,6 +19,7 @@ from factpack.merge import merge
 from factpack.records import FactFile, collect_records, mark_broken
 
 CROSS_FILE_CHECKS = (identifiers, dates, codes)
+POSITIONS = "-positions"  # the cache entry beside a result, with the line and column of every node
 AUTO_JOBS_FROM = 400  # below this many files to read, starting worker processes costs more than it saves
 
 
@@ -42,21 +43,26 @@ def _file_results(layout, paths, jobs: int, store: Cache) -> list:
         key = cache_key(name, path.read_bytes(), archive)
         entries.append([path, name, key, store.get(key)])
     missing = [entry for entry in entries if entry[3] is None]
+    tasks = [(_stage_args(layout, path, name), key, store) for path, name, key, _ in missing]
     jobs = jobs or (min(os.cpu_count() or 1, 8) if len(missing) >= AUTO_JOBS_FROM else 1)
     if jobs > 1 and len(missing) > 1:
         with ProcessPoolExecutor(max_workers=jobs) as pool:
-            computed = pool.map(file_stage.run_path, [_stage_args(layout, e[0], e[1]) for e in missing],
-                                chunksize=max(1, len(missing) // (jobs * 8)))
-            for entry, result in zip(missing, computed):
-                entry[3] = result
-                store.put(entry[2], result)
+            computed = list(pool.map(_compute, tasks, chunksize=max(1, len(missing) // (jobs * 8))))
     else:
-        for entry in missing:
-            entry[3] = file_stage.run_path(_stage_args(layout, entry[0], entry[1]))
-            store.put(entry[2], entry[3])
-    for entry in entries:
-        entry[3] = file_stage.without_positions(entry[3])
+        computed = [_compute(task) for task in tasks]
+    for entry, result in zip(missing, computed):
+        entry[3] = result
     return entries
+
+
+def _compute(task) -> dict:
+    """One file's result without its positions; both parts are cached (by the worker, in parallel)."""
+    stage_args, key, store = task
+    result = file_stage.run_path(stage_args)
+    lean, positions = file_stage.split_positions(result)
+    store.put(key, lean)
+    store.put(key + POSITIONS, positions)
+    return lean
 
 
 def _stage_args(layout, path, name) -> tuple:
@@ -65,9 +71,10 @@ def _stage_args(layout, path, name) -> tuple:
 
 
 def _positions(layout, path, name, key, store):
-    cached = store.get(key)
-    result = cached if cached is not None else file_stage.run_path(_stage_args(layout, path, name))
-    return result["loaded"][1], result["loaded"][2]
+    cached = store.get(key + POSITIONS)
+    if isinstance(cached, tuple) and len(cached) == 2 and all(isinstance(part, dict) for part in cached):
+        return cached
+    return file_stage.split_positions(file_stage.run_path(_stage_args(layout, path, name)))[1]
 
 
 def _fact_file(layout, store, path, name, key, result) -> FactFile:
