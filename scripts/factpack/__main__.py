@@ -1,3 +1,3 @@
-from factpack.cli import main
+from factpack.cli import run
 
-raise SystemExit(main())
+run()

@@ -11,7 +11,7 @@ import os
 import sys
 from pathlib import Path
 
-from factpack import __version__, commands
+from factpack import __version__, commands, lifetime
 from factpack.errors import FactpackError
 from factpack.layout import Layout
 from factpack.render import RENDERERS
@@ -96,3 +96,8 @@ def main(argv=None) -> int:
               "    hint: this is a bug in factpack; run again with FACTPACK_DEBUG=1 and report the traceback",
               file=sys.stderr)
         return 3
+
+
+def run():
+    """The program's entry point: main, then leave without freeing what the command built (see lifetime)."""
+    lifetime.exit_now(main())

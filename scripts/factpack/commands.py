@@ -3,7 +3,7 @@
 import sys
 from pathlib import Path
 
-from factpack import package_check, publish, scaffold, schema_outputs
+from factpack import lifetime, package_check, publish, scaffold, schema_outputs
 from factpack.errors import UsageError
 from factpack.findings import escalate, has_errors, sort_findings
 from factpack.layout import schema_dir
@@ -36,6 +36,7 @@ def build(layout, args) -> int:
 
     with publish.locked(layout):
         result = pipeline.run(layout, jobs=args.jobs, use_cache=not args.no_cache)
+        lifetime.keep(result)
         if _report(result.findings, args):
             print("factpack: nothing written: fix the errors above first", file=sys.stderr)
             return 1
@@ -64,7 +65,9 @@ def validate(layout, args) -> int:
     with publish.locked(layout):  # also finishes a publication a killed build had committed
         known = layout.fact_files()
         extra = [p for p in wanted if p not in {q.resolve() for q in known}]
-        findings, _, _ = pipeline.check(layout, known + extra, jobs=args.jobs, use_cache=not args.no_cache)
+        checked = pipeline.check(layout, known + extra, jobs=args.jobs, use_cache=not args.no_cache)
+        lifetime.keep(checked)
+        findings = checked[0]
     if wanted:
         names = {layout.relative(p) for p in wanted}
         findings = [f for f in findings if f.file in names]

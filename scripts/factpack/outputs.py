@@ -8,6 +8,7 @@ import csv
 import hashlib
 import io
 import json
+import operator
 
 from factpack import model, schema_outputs
 
@@ -15,26 +16,39 @@ CHECKSUMS = "datasets/SHA256SUMS"
 CSV_DIALECT = {"delimiter": ",", "quoteChar": '"', "doubleQuote": True, "header": True, "lineTerminator": "\n"}
 
 
-def _cell(value, column) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, list):
-        return column.delimiter.join(value)
-    return str(value)
+def _cells(table: model.Table):
+    """Row → its CSV cells in column order. The csv writer itself writes None as an empty
+    cell and a number as its digits; only list columns need joining."""
+    names = [c.name for c in table.columns]
+    take = operator.itemgetter(*names) if len(names) > 1 else (lambda row: (row[names[0]],))
+    lists = [(i, c.delimiter) for i, c in enumerate(table.columns) if c.delimiter]
+    if not lists:
+        return take
+
+    def cells(row):
+        values = list(take(row))
+        for index, delimiter in lists:
+            if isinstance(values[index], list):
+                values[index] = delimiter.join(values[index])
+        return values
+    return cells
 
 
 def render_csv(table: model.Table, rows: list) -> bytes:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
     writer.writerow([c.name for c in table.columns])
-    for row in rows:
-        writer.writerow([_cell(row[c.name], c) for c in table.columns])
+    writer.writerows(map(_cells(table), rows))
     return buffer.getvalue().encode("utf-8")
+
+
+# One encoder for every row: json.dumps with options would build a new one per call.
+_ROW_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(", ", ": "))
 
 
 def render_json(rows: list) -> bytes:
     """A JSON array with one row object per line: readable, diffable and streamable."""
-    lines = ",\n".join(json.dumps(row, ensure_ascii=False, separators=(", ", ": ")) for row in rows)
+    lines = ",\n".join(map(_ROW_ENCODER.encode, rows))
     return ("[\n" + lines + "\n]\n" if rows else "[]\n").encode("utf-8")
 
 

@@ -28,6 +28,7 @@ class Result:
     findings: list = field(default_factory=list)
     files: dict | None = None  # relative path → bytes, when the data is valid
     rows: dict | None = None
+    built: tuple = ()  # the checked files and merged entities, kept so that the process can end without freeing them
 
 
 def _file_results(layout, paths, jobs: int, store: Cache) -> list:
@@ -115,7 +116,7 @@ def run(layout, today: datetime.date | None = None, jobs: int = 1, use_cache: bo
     """Check every fact file and, if all is valid, render every output file in memory."""
     package_metadata = metadata.read(layout)
     findings, context, entities = check(layout, layout.fact_files(), today, jobs, use_cache)
-    result = Result(findings=findings)
+    result = Result(findings=findings, built=(context, entities))
     if has_errors(findings):
         return result
     result.rows = tables.build_rows(entities, _archive_digests(context))
