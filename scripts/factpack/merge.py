@@ -5,6 +5,7 @@ participants and evidence are unioned, each piece keeping the source it came fro
 """
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from factpack.context import ID_TABLES
 
@@ -19,8 +20,9 @@ class Entity:
     origins: list = field(default_factory=list)  # the records merged, in file order
     origins_for: dict = field(default_factory=dict)  # field → the record its value came from
 
-    @property
+    @cached_property
     def sources(self) -> list:
+        """Ids of the sources of its records; read only once merging is done."""
         return sorted({r.file.source.id for r in self.origins if r.file.source and r.file.source.id})
 
 

@@ -22,7 +22,9 @@ class FactFile:
 
     @property
     def source(self):
-        return next((r for r in self.records if r.table == "sources"), None)
+        # collect_records puts the source record first
+        first = self.records[0] if self.records else None
+        return first if first is not None and first.table == "sources" else None
 
     def finding(self, code, message, path=(), hint="", key=False) -> Finding:
         line, column = self.loaded.where(path, key=key) if self.loaded else (0, 0)
@@ -38,11 +40,12 @@ class Record:
     file: FactFile
     parent: "Record | None" = None
     broken: bool = False  # has schema errors: later checks leave it alone
+    id: str | None = field(init=False)  # read millions of times by the checks: taken once
+    nested: dict | None = field(init=False, default=None)  # child table → records, set by collect_records
 
-    @property
-    def id(self):
+    def __post_init__(self):
         value = self.values.get("id")
-        return value if isinstance(value, str) else None
+        self.id = value if isinstance(value, str) else None
 
     def get(self, key, default=None):
         return self.values.get(key, default)
@@ -60,7 +63,7 @@ class Record:
         return []
 
     def children(self, table: str) -> list:
-        return [r for r in self.file.records if r.parent is self and r.table == table]
+        return self.nested.get(table, []) if self.nested else []
 
 
 _NESTED = {"actors": "names", "organizations": "names", "events": "participants"}
@@ -93,11 +96,12 @@ def _nested(record: Record) -> list:
     items = record.values.get(child_table) if child_table else None
     if not isinstance(items, list):
         return []
-    return [
+    record.nested = {child_table: [
         Record(child_table, item, record.path + (child_table, i), record.file, parent=record)
         for i, item in enumerate(items)
         if isinstance(item, dict)
-    ]
+    ]}
+    return record.nested[child_table]
 
 
 def mark_broken(fact: FactFile):
