@@ -18,10 +18,21 @@ class Context:
     today: datetime.date = field(default_factory=datetime.date.today)
 
     def records(self, table: str | None = None, include_broken: bool = False):
-        for fact in self.files:
-            for record in fact.records:
-                if (table is None or record.table == table) and (include_broken or not record.broken):
-                    yield record
+        """Records in file order, of one table or of all; broken ones only if asked for."""
+        chosen = self._all_records if table is None else self._by_table.get(table, [])
+        return chosen if include_broken else [r for r in chosen if not r.broken]
+
+    @cached_property
+    def _all_records(self) -> list:
+        return [record for fact in self.files for record in fact.records]
+
+    @cached_property
+    def _by_table(self) -> dict:
+        """table → its records in file order: each check asks for a table or two, many times."""
+        found = {}
+        for record in self._all_records:
+            found.setdefault(record.table, []).append(record)
+        return found
 
     @cached_property
     def ids(self) -> dict:

@@ -22,18 +22,21 @@ def _scripts() -> frozenset:
     return frozenset(s.alpha_4 for s in pycountry.scripts)
 
 
+@lru_cache(maxsize=4096)  # the same few codes recur in every file
 def _country(value):
     if value in _countries():
         return None
     return "FP701", f"'{value}' is not an ISO 3166-1 alpha-2 country code", did_you_mean(value, sorted(_countries()))
 
 
+@lru_cache(maxsize=4096)  # the same few codes recur in every file
 def _language(value):
     if langcodes.tag_is_valid(value):
         return None
     return "FP702", f"'{value}' is not a valid BCP 47 language tag", "e.g. en, kk, ru, zh, kk-Cyrl"
 
 
+@lru_cache(maxsize=4096)  # the same few codes recur in every file
 def _script(value):
     if value in _scripts():
         return None
