@@ -87,25 +87,29 @@ class _Builder:
                     "remove the tag; put the value in quotes if it must stay text")
 
     def _place(self, value, event):
-        """Put a finished node into its parent; return the path it got."""
-        if not self.stack:
+        """Put a finished node into its parent; return the path it got (None for a mapping key).
+
+        The hot loop of loading: it runs for every node of every file, hence the plain code."""
+        stack = self.stack
+        if not stack:
             self.loaded.data = value
             path = ()
         else:
-            frame = self.stack[-1]
-            container, base = frame[0], frame[1]
-            if isinstance(container, list):
-                path = base + (len(container),)
+            frame = stack[-1]
+            container = frame[0]
+            if container.__class__ is list:
+                path = frame[1] + (len(container),)
                 container.append(value)
             elif frame[2] is None:
                 return self._take_key(value, event, frame)
             else:
                 key, key_mark = frame[2]
-                path = base + (key,)
+                path = frame[1] + (key,)
                 container[key] = value
-                self.loaded.keys[path] = _pos(key_mark)
+                self.loaded.keys[path] = (key_mark.line + 1, key_mark.column + 1)
                 frame[2] = None
-        self.loaded.values[path] = _pos(event.start_mark)
+        mark = event.start_mark
+        self.loaded.values[path] = (mark.line + 1, mark.column + 1)
         return path
 
     def _take_key(self, value, event, frame):
@@ -132,26 +136,31 @@ class _Builder:
         path = self._place(container, event)
         self.stack.append([container, path, None, {}])
 
-    def feed(self, event):
-        if isinstance(event, yaml.DocumentStartEvent):
-            self.documents += 1
-            if self.documents > 1:
-                _refuse("FP106", "a second YAML document starts here", event.start_mark,
-                        "a fact file holds one document: remove the '---' line and what follows, or move it to its own file")
-        elif isinstance(event, yaml.AliasEvent):
-            _refuse("FP104", f"alias '*{event.anchor}' is not allowed", event.start_mark,
-                    "write the value out in full instead of using anchors and aliases")
-        elif isinstance(event, yaml.MappingStartEvent):
-            self._open({}, event)
-        elif isinstance(event, yaml.SequenceStartEvent):
-            self._open([], event)
-        elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
-            self.stack.pop()
-        elif isinstance(event, yaml.ScalarEvent):
+    def _document(self, event):
+        self.documents += 1
+        if self.documents > 1:
+            _refuse("FP106", "a second YAML document starts here", event.start_mark,
+                    "a fact file holds one document: remove the '---' line and what follows, or move it to its own file")
+
+    def _alias(self, event):
+        _refuse("FP104", f"alias '*{event.anchor}' is not allowed", event.start_mark,
+                "write the value out in full instead of using anchors and aliases")
+
+    def _scalar(self, event):
+        if event.anchor or (event.tag and event.tag != "!"):
             self._check_node(event)
-            plain = not event.style and event.implicit[0]
-            value = None if plain and event.value in _NULLS else event.value
-            self._place(value, event)
+        plain = not event.style and event.implicit[0]
+        self._place(None if plain and event.value in _NULLS else event.value, event)
+
+    def _close(self, event):
+        self.stack.pop()
+
+    def handlers(self) -> dict:
+        """Event class → what to do; stream and document ends need nothing."""
+        return {yaml.ScalarEvent: self._scalar, yaml.MappingStartEvent: lambda e: self._open({}, e),
+                yaml.SequenceStartEvent: lambda e: self._open([], e), yaml.MappingEndEvent: self._close,
+                yaml.SequenceEndEvent: self._close, yaml.AliasEvent: self._alias,
+                yaml.DocumentStartEvent: self._document}
 
 
 def _decode(raw: bytes) -> str:
@@ -176,9 +185,14 @@ def load_bytes(raw: bytes) -> Loaded:
     text = _decode(raw)
     loaded = Loaded()
     builder = _Builder(loaded)
+    parser = _Loader(text)
+    handlers = builder.handlers()
     try:
-        for event in yaml.parse(text, Loader=_Loader):
-            builder.feed(event)
+        # get_event returns None after the stream's end (both the C and the Python parser)
+        while (event := parser.get_event()) is not None:
+            handler = handlers.get(event.__class__)
+            if handler is not None:
+                handler(event)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line, column = _pos(mark) if mark else (1, 1)
@@ -187,6 +201,8 @@ def load_bytes(raw: bytes) -> Loaded:
                                    hint="check indentation, colons and quotes here and on the line above")) from None
     except yaml.YAMLError as error:
         raise StrictYamlError(dict(code="FP102", line=1, column=1, message=str(error).strip())) from None
+    finally:
+        parser.dispose()
     return loaded
 
 

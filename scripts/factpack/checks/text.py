@@ -71,19 +71,29 @@ def text_findings(fact, path, text: str):
                            f"write it composed: {composed[:80]!r}")
 
 
-def _walk(value, path):
-    if isinstance(value, str):
-        yield path, value
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            yield from _walk(item, path + (key,))
-    elif isinstance(value, list):
-        for index, item in enumerate(value):
-            yield from _walk(item, path + (index,))
+def _plainly_fine(text: str) -> bool:
+    """True for the usual value, which no rule below could refuse (checked without a generator per value)."""
+    return (text.isprintable() and not text.startswith(FORMULA_STARTS) and text == text.strip()
+            and unicodedata.is_normalized("NFC", text))
+
+
+def _strings(data):
+    """(path, text) of every string in the document, keys excluded (they are checked by the schema)."""
+    stack = [((), data)]
+    while stack:
+        path, value = stack.pop()
+        if value.__class__ is str:
+            yield path, value
+        elif value.__class__ is dict:
+            stack.extend((path + (key,), item) for key, item in value.items())
+        elif value.__class__ is list:
+            stack.extend((path + (index,), item) for index, item in enumerate(value))
 
 
 def check_file(fact):
-    for path, text in _walk(fact.loaded.data, ()):
+    for path, text in _strings(fact.loaded.data):
+        if _plainly_fine(text):
+            continue
         for finding in text_findings(fact, path, text):
             fact.broken_paths.add(path)
             yield finding
