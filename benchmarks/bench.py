@@ -111,27 +111,34 @@ def table(results: list, runs: int) -> str:
     return "\n".join(lines) + "\n\n" + targets(results)
 
 
-# The project's targets (2 cores): what each measured step is held to.
+# The project's targets (2 cores): (step, target, the sizes it is set for, test of the median).
 TARGETS = [
-    ("factpack validate datapackage.json", "at least 10× faster than frictionless", lambda m, stock, n: stock / m["wall"] >= 10),
-    ("cold build", "≤ 20 s at 20,000 articles", lambda m, stock, n: n != 20_000 or m["wall"] <= 20),
-    ("warm build, one file edited", "≤ 1 s", lambda m, stock, n: m["wall"] <= 1),
-    ("warm validate, one file edited", "≤ 1 s", lambda m, stock, n: m["wall"] <= 1),
-    ("cold build", "peak memory ≤ 1 GiB at 200,000 articles", lambda m, stock, n: n != 200_000 or m["rss"] <= 1024),
+    ("factpack validate datapackage.json", "at least 10× faster than frictionless", (20_000, 200_000),
+     lambda m, stock: stock / m["wall"] >= 10),
+    ("cold build", "≤ 20 s", (20_000,), lambda m, stock: m["wall"] <= 20),
+    ("warm build, one file edited", "≤ 1 s", (20_000,), lambda m, stock: m["wall"] <= 1),
+    ("warm validate, one file edited", "≤ 1 s", (20_000,), lambda m, stock: m["wall"] <= 1),
+    ("cold build", "peak memory ≤ 1 GiB", (200_000,), lambda m, stock: m["rss"] <= 1024),
 ]
+
+
+def _measured(target: str, m: dict, stock: float) -> str:
+    if "faster" in target:
+        return f"{stock / m['wall']:.1f}×"
+    return f"{m['rss']:.0f} MiB" if "memory" in target else f"{m['wall']:.2f} s"
 
 
 def targets(results: list) -> str:
     lines = ["| articles | step | target | measured | met |", "|---|---|---|---|---|"]
     for result in results:
         stock = result["steps"]["frictionless validate datapackage.json"]["wall"]
-        for step, target, met in TARGETS:
-            m = result["steps"][step]
-            measured = f"{stock / m['wall']:.1f}×" if "faster" in target else (
-                f"{m['rss']:.0f} MiB" if "memory" in target else f"{m['wall']:.2f} s")
-            if ("20,000" in target and result["articles"] != 20_000) or ("200,000" in target and result["articles"] != 200_000):
-                continue
-            lines.append(f"| {result['articles']:,} | {step} | {target} | {measured} | {'yes' if met(m, stock, result['articles']) else 'no'} |")
+        for step, target, sizes, met in TARGETS:
+            if result["articles"] in sizes:
+                m = result["steps"][step]
+                lines.append(f"| {result['articles']:,} | {step} | {target} | {_measured(target, m, stock)} | "
+                             f"{'yes' if met(m, stock) else 'no'} |")
+    if len(lines) == 2:
+        lines.append("| | (the targets are set for 20,000 and 200,000 articles) | | | |")
     return "\n".join(lines) + "\n"
 
 
@@ -148,9 +155,22 @@ def main():
     text = table(results, args.runs)
     print(text)
     if not args.no_write:
-        page = (REPO / "docs/performance.md")
+        write_page(REPO / "docs/performance.md", text)
+
+
+START, END = "<!-- bench:start -->", "<!-- bench:end -->"
+
+
+def write_page(page: Path, text: str):
+    """Put the tables between the page's markers, keeping the prose around them (or write a new page)."""
+    current = page.read_text(encoding="utf-8") if page.exists() else ""
+    if START in current and END in current:
+        before, rest = current.split(START, 1)
+        after = rest.split(END, 1)[1]
+        page.write_text(f"{before}{START}\n{text}{END}{after}", encoding="utf-8")
+    else:
         page.write_text("# Performance\n\nMeasured by `python benchmarks/bench.py` on synthetic packages made by "
-                        "`factpack synth`.\n\n" + text, encoding="utf-8")
+                        f"`factpack synth`.\n\n{START}\n{text}{END}\n", encoding="utf-8")
 
 
 if __name__ == "__main__":
