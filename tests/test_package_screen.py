@@ -178,3 +178,16 @@ def test_whatever_the_screen_passes_in_mangled_bytes_the_exact_pass_finds_clean(
     restamp(root)
     if not doubts(root):
         assert exact_errors(root) == []
+
+
+@pytest.mark.parametrize("ending", [b",", b',""', b",,"])
+def test_empty_cells_after_the_last_column_are_doubted(built_mini, tmp_path, ending):
+    """DuckDB drops them without a word; the csv module (and frictionless) report extra cells."""
+    root = copy_of(built_mini, tmp_path)
+    path = root / "datasets/csv/events.csv"
+    lines = path.read_bytes().split(b"\n")
+    lines[2] += ending
+    path.write_bytes(b"\n".join(lines))
+    restamp(root)
+    assert exact_errors(root)
+    assert any("events: empty cells after the last column" in d for d in doubts(root))

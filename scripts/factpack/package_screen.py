@@ -87,16 +87,31 @@ def _json_labels(text: str, names: list) -> list | None:
     return list(first) if isinstance(first, dict) else None
 
 
-def _file_doubts(resource: dict, root: Path) -> list:
-    """What Python checks of one resource's file: support, bytes, hash, encoding, header."""
+# DuckDB drops empty cells after the last column ("x,y,z,," reads as x, y, z) where the csv
+# module sees extra cells. So the empty cells that end each row are counted in the bytes and
+# compared with the empty columns that end the rows DuckDB read: any surplus is doubted.
+# Read backwards, so that the search starts only at line ends (few) rather than at every comma.
+_TRAILING_EMPTY_CELLS = re.compile(rb'\n(?:(?:"")?,)+')
+
+
+def _trailing_empty_cells(data: bytes) -> int:
+    if b",\n" not in data and b'""\n' not in data and not data.endswith((b",", b'""')):
+        return 0  # no row ends with an empty cell (a fast search, where the count below copies the file)
+    backwards = b"\n" + data[::-1]  # the last row ends here even without a final line break
+    return sum(match.group().count(b",") for match in _TRAILING_EMPTY_CELLS.finditer(backwards))
+
+
+def _file_doubts(resource: dict, root: Path) -> tuple:
+    """What Python checks of one resource's file (support, bytes, hash, encoding, header): (doubts, the
+    number of empty cells that end its rows, for a CSV file)."""
     why = _unsupported(resource)
     if why:
-        return [f"{resource.get('name')}: {why}"]
+        return [f"{resource.get('name')}: {why}"], None
     try:
         data = (root / resource["path"]).read_bytes()
         text = data.decode("utf-8")
     except (OSError, UnicodeDecodeError) as error:
-        return [f"{resource['name']}: {error}"]
+        return [f"{resource['name']}: {error}"], None
     names = [f["name"] for f in resource["schema"]["fields"]]
     is_json = resource.get("format") == "json"
     doubts = _integrity(resource, data)
@@ -104,7 +119,7 @@ def _file_doubts(resource: dict, root: Path) -> list:
         doubts.append("header")
     if not is_json and (any(marker in data for marker in _DOUBTFUL_BYTES) or data.startswith(b"\n")):
         doubts.append("bytes the csv module and DuckDB may read differently")
-    return [f"{resource['name']}: {d}" for d in doubts]
+    return [f"{resource['name']}: {d}" for d in doubts], None if is_json else _trailing_empty_cells(data)
 
 
 def _create(con, number: int, resource: dict, root: Path) -> list:
@@ -118,12 +133,25 @@ def _create(con, number: int, resource: dict, root: Path) -> list:
     return []
 
 
-def _load(con, resources: list, root: Path) -> list:
-    """Every table into DuckDB while a thread reads, hashes and decodes the files (both mostly outside the GIL)."""
+def _load(con, resources: list, root: Path) -> tuple:
+    """Every table into DuckDB while a thread reads, hashes and decodes the files (both mostly outside the GIL).
+
+    (doubts, per resource the empty cells ending its rows in the bytes)."""
     with ThreadPoolExecutor(max_workers=1) as pool:
-        file_doubts = pool.map(functools.partial(_file_doubts, root=root), resources)
+        checked = pool.map(functools.partial(_file_doubts, root=root), resources)
         found = [d for number, r in enumerate(resources) if not _unsupported(r) for d in _create(con, number, r, root)]
-        return [d for doubts in file_doubts for d in doubts] + found
+        checked = list(checked)
+    return [d for doubts, _ in checked for d in doubts] + found, [trailing for _, trailing in checked]
+
+
+def _trailing_doubts(con, number: int, resource: dict, in_bytes: int | None) -> list:
+    """Doubt a CSV table whose bytes end rows with more empty cells than DuckDB read (see _TRAILING_EMPTY_CELLS)."""
+    if in_bytes is None:
+        return []
+    width = len(resource["schema"]["fields"])
+    runs = [" AND ".join(f"c{i} IS NULL" for i in range(width - k, width)) for k in range(1, width + 1)]
+    read = con.execute(f"SELECT {' + '.join(f'count(*) FILTER (WHERE {run})' for run in runs)} FROM t{number}").fetchone()[0]
+    return [f"{resource['name']}: empty cells after the last column"] if in_bytes > (read or 0) else []
 
 
 def _csv_sql(number: int, fields: list) -> str:
@@ -256,11 +284,11 @@ def doubts(descriptor: dict, root: Path) -> list:
 
 
 def _screen(con, resources: list, root: Path) -> list:
-    found = _load(con, resources, root)
+    found, trailing = _load(con, resources, root)
     if found:
         return found
     for number, r in enumerate(resources):
-        found += _cell_doubts(con, number, r)
+        found += _cell_doubts(con, number, r) + _trailing_doubts(con, number, r, trailing[number])
     tables = {r["name"]: (i, {f["name"]: f"c{j}" for j, f in enumerate(r["schema"]["fields"]) if f.get("type") != "list"})
               for i, r in enumerate(resources)}
     for r in resources:
