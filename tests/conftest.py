@@ -1,12 +1,20 @@
 import io
 import json
+import os
 import shutil
 from contextlib import redirect_stderr, redirect_stdout
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from factpack.cli import main
+
+# In CI the property tests try the same examples every run, so that a red build means a change
+# broke something; a developer's run explores new examples (and hypothesis replays any failure).
+settings.register_profile("ci", derandomize=True)
+if os.environ.get("CI"):
+    settings.load_profile("ci")
 
 REPO = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
