@@ -33,6 +33,12 @@ def raw(table, transform):
     return mutate
 
 
+def raw_json(table, text):
+    def mutate(root):
+        (root / f"datasets/json/{table}.json").write_text(text, encoding="utf-8")
+    return mutate
+
+
 MUTATIONS = {
     "broken-foreign-key": set_cell("participants", 1, "organization_id", "almaty-polic"),
     "broken-self-reference": set_cell("events", 2, "responds_to", "no-such-event"),
@@ -51,6 +57,10 @@ MUTATIONS = {
     "extra-cell": lambda root: edit_csv(root, "affiliations", lambda rows: rows[1].append("surplus")),
     "blank-row": lambda root: edit_csv(root, "organizations", lambda rows: rows.insert(2, [""] * len(rows[0]))),
     "missing-file": lambda root: (root / "datasets/csv/relationships.csv").unlink(),
+    "json-not-valid": raw_json("events", '[{"event_id": "x"'),
+    "json-not-an-array-of-objects": raw_json("actors", "[1, 2]"),
+    "json-an-object": raw_json("names", '{"name_id": "x"}'),
+    "cell-over-128-kib": set_cell("citations", 1, "quote", "x" * 200_000),
 }
 
 

@@ -31,6 +31,8 @@ CODES = {"byte-count": "FP951", "hash-count": "FP952", "incorrect-label": "FP953
          "type-error": "FP955", "constraint-error": "FP956", "primary-key": "FP957", "foreign-key": "FP958",
          "scheme-error": "FP959", "source-error": "FP959"}
 _INTEGER = re.compile(r"[+-]?[0-9]+")
+# The csv module refuses cells over 128 KiB by default; frictionless reads them (a long quote is data).
+csv.field_size_limit(max(csv.field_size_limit(), 1 << 30))
 
 
 @dataclass
@@ -180,10 +182,25 @@ def _json_cell(value) -> str:
     return str(value)
 
 
+class _NotTabular(ValueError):
+    pass
+
+
+def _json_rows(text: str) -> list:
+    """The rows of a JSON resource: an array of objects (anything else is frictionless's source-error)."""
+    try:
+        data = json.loads(text)
+    except ValueError as error:
+        raise _NotTabular(f"not valid JSON: {error}") from None
+    if not isinstance(data, list) or not all(isinstance(row, dict) for row in data):
+        raise _NotTabular("cannot extract tabular data: expected an array of objects, one per row")
+    return data
+
+
 def _rows(resource: dict, text: str):
     """(header labels, iterator of (row number, cells))."""
     if resource.get("format") == "json":
-        data = json.loads(text)
+        data = _json_rows(text)
         labels = list(data[0]) if data else [f["name"] for f in resource["schema"]["fields"]]
         return labels, ((i + 2, [v if v.__class__ is str else _json_cell(v) for v in map(row.get, labels)])
                         for i, row in enumerate(data))
@@ -222,7 +239,11 @@ def _scan(root: Path, resource: dict, wanted_lookups: list) -> _Scan:
         return scan
     _integrity(name, resource, data, scan.errors)
     schema = resource["schema"]
-    labels, rows = _rows(resource, text)
+    try:
+        labels, rows = _rows(resource, text)
+    except _NotTabular as error:
+        scan.errors.append(PackageError(name, "source-error", str(error)))
+        return scan
     aligned = _align(name, labels, schema["fields"], scan.errors)
     position = {f.name: i for i, f in enumerate(aligned) if f.known}
     primary = [position.get(n) for n in schema.get("primaryKey", [])]
