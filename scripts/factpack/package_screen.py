@@ -13,6 +13,7 @@ doubts rather than guesses. tests/test_package_screen.py mutates packages at ran
 checks that whatever the screen passes, the exact pass finds clean.
 """
 
+import codecs
 import csv
 import functools
 import hashlib
@@ -69,8 +70,28 @@ def _unsupported(resource: dict) -> str | None:
 _HEADER_WINDOW = 1 << 16  # a header longer than this is cut, mismatches and is left to the exact pass
 
 
+def _head(data: bytes) -> str:
+    """The start of the file as text, enough for its header (a character cut at the end is dropped)."""
+    return data[:_HEADER_WINDOW].decode("utf-8", errors="ignore")
+
+
+_SLICE = 1 << 24
+
+
+def _not_utf8(data: bytes) -> UnicodeDecodeError | None:
+    """Whether the bytes are UTF-8, decoded a slice at a time so that the file never exists whole as text."""
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    try:
+        for start in range(0, len(data), _SLICE):
+            decoder.decode(data[start:start + _SLICE])
+        decoder.decode(b"", final=True)
+    except UnicodeDecodeError as error:
+        return error
+    return None
+
+
 def _csv_labels(text: str) -> list:
-    return next(csv.reader(io.StringIO(text[:_HEADER_WINDOW], newline="")), [])
+    return next(csv.reader(io.StringIO(text, newline="")), [])
 
 
 def _json_labels(text: str, names: list) -> list | None:
@@ -109,13 +130,16 @@ def _file_doubts(resource: dict, root: Path) -> tuple:
         return [f"{resource.get('name')}: {why}"], None
     try:
         data = (root / resource["path"]).read_bytes()
-        text = data.decode("utf-8")
-    except (OSError, UnicodeDecodeError) as error:
+    except OSError as error:
         return [f"{resource['name']}: {error}"], None
+    not_utf8 = _not_utf8(data)
+    if not_utf8:
+        return [f"{resource['name']}: {not_utf8}"], None
     names = [f["name"] for f in resource["schema"]["fields"]]
     is_json = resource.get("format") == "json"
     doubts = _integrity(resource, data)
-    if (_json_labels(text, names) if is_json else _csv_labels(text)) != names:
+    head = _head(data)
+    if (_json_labels(head, names) if is_json else _csv_labels(head)) != names:
         doubts.append("header")
     if not is_json and (any(marker in data for marker in _DOUBTFUL_BYTES) or data.startswith(b"\n")):
         doubts.append("bytes the csv module and DuckDB may read differently")
@@ -131,6 +155,11 @@ def _create(con, number: int, resource: dict, root: Path) -> list:
     except Exception as error:  # noqa: BLE001 - whatever DuckDB cannot read (even its own message, in bad UTF-8) is doubted
         return [f"{resource['name']}: DuckDB could not read it ({type(error).__name__})"]
     return []
+
+
+def _quiet(connection):
+    """No progress bar on the user's terminal (DuckDB draws one for queries of over two seconds)."""
+    connection.execute("SET enable_progress_bar = false")
 
 
 def _load(con, resources: list, root: Path) -> tuple:
@@ -277,6 +306,7 @@ def doubts(descriptor: dict, root: Path) -> list:
     with tempfile.TemporaryDirectory(prefix="factpack-screen-") as spill:
         # past the limit DuckDB spills to disk rather than take the machine's memory
         con = duckdb.connect(":memory:", config={"memory_limit": "1GB", "temp_directory": spill})
+        _quiet(con)
         try:
             return _screen(con, resources, root)
         finally:
