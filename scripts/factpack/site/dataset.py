@@ -30,33 +30,28 @@ class Dataset:
         keys = {"sources": "source_id", "actors": "actor_id", "organizations": "organization_id", "events": "event_id"}
         return {table: {row[key]: row for row in self.rows[table]} for table, key in keys.items()}
 
+    def _grouped(self, table: str, *columns: str) -> dict:
+        """The table's rows by the value of one column, or by the tuple of several."""
+        out = {}
+        for row in self.rows[table]:
+            key = row[columns[0]] if len(columns) == 1 else tuple(row[c] for c in columns)
+            out.setdefault(key, []).append(row)
+        return out
+
     @cached_property
     def participants_of(self) -> dict:
-        out = {}
-        for row in self.rows["participants"]:
-            out.setdefault(row["event_id"], []).append(row)
-        return out
+        """event id → participant rows."""
+        return self._grouped("participants", "event_id")
 
     @cached_property
     def citations_of(self) -> dict:
-        out = {}
-        for row in self.rows["citations"]:
-            out.setdefault((row["record_type"], row["record_id"]), []).append(row)
-        return out
-
-    def _grouped(self, table: str, key: str) -> dict:
-        out = {}
-        for row in self.rows[table]:
-            out.setdefault(row[key], []).append(row)
-        return out
+        """(record_type, record_id) → citation rows."""
+        return self._grouped("citations", "record_type", "record_id")
 
     @cached_property
     def names_of(self) -> dict:
         """(record_type, record_id) → name rows."""
-        out = {}
-        for row in self.rows["names"]:
-            out.setdefault((row["record_type"], row["record_id"]), []).append(row)
-        return out
+        return self._grouped("names", "record_type", "record_id")
 
     @cached_property
     def events_of(self) -> dict:
