@@ -122,3 +122,14 @@ def test_each_package_error_has_its_code_and_place(built, tmp_path, mutation, co
     assert ours, findings
     assert (ours[0]["line"], ours[0]["column"]) == (line, column)
     assert ours[0]["message"].startswith(message)
+
+
+def test_a_hash_algorithm_outside_the_spec_is_an_error_not_a_crash(built, tmp_path):
+    root = tmp_path / "package"
+    shutil.copytree(built, root)
+    path = root / "datapackage.json"
+    path.write_text(path.read_text(encoding="utf-8").replace('"hash": "sha256:', '"hash": "whirl:', 1), encoding="utf-8")
+    result = run_cli("validate", path, "--format", "json")
+    assert result.code == 1
+    assert [f["code"] for f in result.report["findings"]] == ["FP952"]
+    assert "not a hash algorithm" in result.report["findings"][0]["message"]

@@ -13,7 +13,6 @@ package_screen, which reads the package with DuckDB, doubts that it is clean.
 
 import csv
 import datetime
-import hashlib
 import io
 import json
 import operator
@@ -23,6 +22,7 @@ from pathlib import Path
 
 from factpack import package_screen
 from factpack.errors import UsageError
+from factpack.package_integrity import integrity_errors
 from factpack.findings import Finding
 
 # frictionless error type → factpack code (see rules.py)
@@ -219,16 +219,6 @@ class _Scan:
     references: list = field(default_factory=list)  # (foreign key, row number, value tuple)
 
 
-def _integrity(name, resource, data: bytes, errors):
-    if "bytes" in resource and resource["bytes"] != len(data):
-        errors.append(PackageError(name, "byte-count", f'expected is "{resource["bytes"]}" and actual is "{len(data)}"'))
-    if "hash" in resource:
-        algorithm, _, expected = resource["hash"].rpartition(":")
-        actual = hashlib.new(algorithm or "md5", data).hexdigest()
-        if actual != expected:
-            errors.append(PackageError(name, "hash-count", f'expected is "{expected}" and actual is "{actual}"'))
-
-
 def _scan(root: Path, resource: dict, wanted_lookups: list) -> _Scan:
     name, scan = resource["name"], _Scan()
     try:
@@ -237,7 +227,7 @@ def _scan(root: Path, resource: dict, wanted_lookups: list) -> _Scan:
     except (OSError, UnicodeDecodeError) as error:
         scan.errors.append(PackageError(name, "scheme-error" if isinstance(error, OSError) else "source-error", str(error)))
         return scan
-    _integrity(name, resource, data, scan.errors)
+    scan.errors += [PackageError(name, kind, note) for kind, note in integrity_errors(resource, data)]
     schema = resource["schema"]
     try:
         labels, rows = _rows(resource, text)

@@ -16,7 +16,6 @@ checks that whatever the screen passes, the exact pass finds clean.
 import codecs
 import csv
 import functools
-import hashlib
 import io
 import json
 import re
@@ -25,6 +24,8 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import duckdb
+
+from factpack.package_integrity import integrity_errors
 
 # A pattern RE2 reads as Python's re does (for fullmatch): no escapes of letters or digits
 # (\d, \w, \b … differ), no (? groups. Anything else is checked in Python on distinct values.
@@ -36,18 +37,6 @@ _DOUBTFUL_BYTES = (b"\r", b"\x00", b"\n\n", b"\xef\xbb\xbf")  # CR, NUL, an empt
 
 def _sql_string(value: str) -> str:
     return "'" + value.replace("'", "''") + "'"
-
-
-def _integrity(resource: dict, data: bytes) -> list:
-    doubts = []
-    if "bytes" in resource and resource["bytes"] != len(data):
-        doubts.append("byte count")
-    if "hash" in resource:
-        algorithm, _, expected = resource["hash"].rpartition(":")
-        if algorithm not in ("", "md5", "sha1", "sha256", "sha512") or \
-                hashlib.new(algorithm or "md5", data).hexdigest() != expected:
-            doubts.append("hash")
-    return doubts
 
 
 def _unsupported(resource: dict) -> str | None:
@@ -137,7 +126,7 @@ def _file_doubts(resource: dict, root: Path) -> tuple:
         return [f"{resource['name']}: {not_utf8}"], None
     names = [f["name"] for f in resource["schema"]["fields"]]
     is_json = resource.get("format") == "json"
-    doubts = _integrity(resource, data)
+    doubts = [kind for kind, _ in integrity_errors(resource, data)]
     head = _head(data)
     if (_json_labels(head, names) if is_json else _csv_labels(head)) != names:
         doubts.append("header")
