@@ -22,6 +22,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from factpack import local_state
+
 REPO = Path(__file__).resolve().parent.parent
 FACTPACK = [sys.executable, "-m", "factpack"]
 FRICTIONLESS = [sys.executable, "-m", "frictionless"]
@@ -51,7 +53,7 @@ def touch_one_file(root: Path, round_number: int):
 
 def steps(root: Path) -> dict:
     """name → (prepare, argv). Each prepare puts the dataset in the state the step needs."""
-    cache = root / ".factpack-cache"
+    cache = local_state.folder(root) / "results"  # the cache is kept outside the dataset
     cold = lambda r: shutil.rmtree(cache, ignore_errors=True)  # noqa: E731
     return {
         "cold build": (cold, FACTPACK + ["--root", str(root), "build"]),

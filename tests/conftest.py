@@ -2,6 +2,7 @@ import io
 import json
 import os
 import shutil
+import tempfile
 from contextlib import redirect_stderr, redirect_stdout
 from pathlib import Path
 
@@ -15,6 +16,9 @@ from factpack.cli import main
 settings.register_profile("ci", derandomize=True)
 if os.environ.get("CI"):
     settings.load_profile("ci")
+
+# The cache, lock and publication tokens of every dataset the tests build, kept away from the user's own.
+os.environ["FACTPACK_CACHE_DIR"] = tempfile.mkdtemp(prefix="factpack-test-state-")
 
 REPO = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"

@@ -12,7 +12,7 @@ from filelock import FileLock
 from frictionless import Package
 
 from conftest import FIXTURES, MINI_FACTS, run_cli
-from factpack import publish
+from factpack import local_state, publish
 from factpack.layout import Layout
 from test_build import checksums_hold, snapshot
 
@@ -40,7 +40,7 @@ def test_sigkill_at_random_moments_never_leaves_a_broken_package(mini):
         pending = (mini / ".factpack-pending").exists()
         # Before recovery: either a whole package is published, or a committed one is waiting to be applied.
         assert pending or checksums_hold(mini), f"attempt {attempt}: mixed package without a pending commit"
-        assert run_cli("--root", mini, "validate").code == 0  # any command recovers first
+        assert run_cli("--root", mini, "build").code == 0  # a build finishes a committed publication first
         assert not (mini / ".factpack-pending").exists()
         assert not list(mini.glob(".factpack-staging-*"))
         assert checksums_hold(mini), f"attempt {attempt}: package broken after recovery"
@@ -51,7 +51,7 @@ def test_sigkill_at_random_moments_never_leaves_a_broken_package(mini):
 
 
 def test_a_second_build_is_refused_while_one_holds_the_lock(mini):
-    with FileLock(str(mini / ".factpack.lock"), timeout=0):
+    with FileLock(str(local_state.folder(mini) / "lock"), timeout=0):
         result = run_cli("--root", mini, "build")
     assert result.code == 2
     assert "another factpack build is writing this dataset" in result.err
@@ -100,22 +100,26 @@ def test_recovery_finishes_a_committed_publication_and_discards_an_uncommitted_o
     facts.write_text(facts.read_text(encoding="utf-8").replace("Seitkali called", "The lawyer called"), encoding="utf-8")
     from factpack import pipeline
 
-    new_files = pipeline.run(Layout(mini)).files
-    # killed while staging: a half-written staging folder and nothing else
-    (mini / ".factpack-staging-999/datasets/csv").mkdir(parents=True)
-    (mini / ".factpack-staging-999/datasets/csv/events.csv").write_bytes(b"half")
-    assert run_cli("--root", mini, "validate").code == 0
-    assert not (mini / ".factpack-staging-999").exists()
-    assert snapshot(mini) == old
+    layout = Layout(mini)
+    new_files = pipeline.run(layout).files
     # killed while replacing: committed, two files already moved, the rest still pending
-    pending = mini / publish.PENDING
-    for name, data in new_files.items():
-        (pending / name).parent.mkdir(parents=True, exist_ok=True)
-        (pending / name).write_bytes(data)
+    pending = publish.commit(layout, new_files)
     for name in ("datasets/csv/events.csv", "datasets/json/events.json"):
         os.replace(pending / name, mini / name)
     assert not checksums_hold(mini)
     assert run_cli("--root", mini, "validate").code == 0
+    assert run_cli("--root", mini, "build", "--check").code == 1
+    assert pending.exists(), "validate and build --check never publish"
+    assert run_cli("--root", mini, "build").code == 0
     assert not pending.exists()
     assert checksums_hold(mini)
     assert snapshot(mini) == new_files
+    # killed while staging: the staging folder of the recorded publication, and nothing pending
+    facts.write_text(facts.read_text(encoding="utf-8").replace("The lawyer called", "Seitkali called"), encoding="utf-8")
+    staging = mini / (publish.STAGING_PREFIX + "0" * 32)
+    (staging / "datasets/csv").mkdir(parents=True)
+    (staging / "datasets/csv/events.csv").write_bytes(b"half")
+    local_state.record(local_state.folder(mini), "publication", "0" * 32)
+    assert run_cli("--root", mini, "build").code == 0
+    assert not staging.exists()
+    assert snapshot(mini) == old

@@ -52,3 +52,16 @@ def test_strict_turns_warnings_into_errors(mini):
     result = run_cli("--root", mini, "validate", "--strict", "--format", "json")
     assert result.code == 1
     assert result.report["findings"][0]["severity"] == "error"
+
+
+def test_a_file_name_cannot_forge_terminal_output(mini):
+    """A name with a line break and ESC[8m (hidden text) would otherwise print a fake summary and hide the rest."""
+    name = "x\n0 error(s), 0 warning(s)\033[8m.yaml"
+    (mini / "datasets/facts" / name).write_text("source: [", encoding="utf-8")
+    result = run_cli("--root", mini, "validate")
+    assert result.code == 1
+    assert "\033" not in result.out
+    assert not any(line.startswith("0 error(s)") for line in result.out.splitlines())
+    assert "x\\n0 error(s), 0 warning(s)\\x1b[8m.yaml" in result.out
+    annotations = run_cli("--root", mini, "validate", "--format", "github").out
+    assert "\033" not in annotations and "x%0A0 error(s)" in annotations

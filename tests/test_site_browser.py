@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO
+from conftest import REPO, run_cli
 from site_support import HOSTILE_NAME, HOSTILE_TEXT, build_site, make_hostile, serve
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
@@ -112,3 +112,43 @@ def test_hostile_text_fires_nothing_and_shows_whole(browser, tmp_path, mini):
         assert HOSTILE_TEXT in page.inner_text("body")
         page.screenshot(path=str(ARTIFACTS / "hostile-timeline.png"), full_page=True)
         assert page.dialogs == []
+
+
+def _edit_json(path, change):
+    data = json.loads(path.read_text(encoding="utf-8"))
+    change(data)
+    path.write_text(json.dumps(data, ensure_ascii=False, indent=2), encoding="utf-8")
+
+
+def test_hostile_dataset_description_fires_nothing(browser, tmp_path, mini):
+    """Text in datasets/package.json is valid as text, and shown as text on the home and downloads pages."""
+    def hostile(data):
+        data["title"] = HOSTILE_NAME
+        data["description"] = HOSTILE_TEXT
+        data["licenses"][0]["title"] = HOSTILE_TEXT
+    _edit_json(mini / "datasets/package.json", hostile)
+    assert run_cli("--root", mini, "build").code == 0
+    # a link URL edited into the built descriptor by hand, past the schema: Markdown must not re-read it
+    _edit_json(mini / "datapackage.json",
+               lambda d: d["licenses"][0].__setitem__("path", "https://example.org/[x](onmouseover=alert(1)//)"))
+    site = build_site(mini, tmp_path / "site")
+    with serve(site) as url:
+        page = _page(browser)
+        for path in ("/", "/downloads/"):
+            page.goto(url + path)
+            page.wait_for_load_state("load")
+            for link in page.locator("a[href*='example.org']").all():
+                link.hover()
+            assert page.evaluate("document.querySelectorAll('[onmouseover], img[src=\"x\"]').length") == 0
+        page.goto(url + "/")
+        assert HOSTILE_TEXT in page.inner_text("body")
+        assert page.locator("a[href*='example.org']").count() == 1
+        assert page.locator("a[href*='example.org']").get_attribute("href") == "https://example.org/[x](onmouseover=alert(1)//)"
+        assert page.dialogs == []
+
+
+def test_a_descriptor_version_carrying_markup_stops_the_site_build(tmp_path, mini):
+    assert run_cli("--root", mini, "build").code == 0
+    _edit_json(mini / "datapackage.json", lambda d: d.__setitem__("version", "0.1.0<img src=x onerror=alert(1)>"))
+    with pytest.raises(AssertionError, match="cannot be a download's file name"):
+        build_site(mini, tmp_path / "site")

@@ -3,6 +3,7 @@
 import hashlib
 
 from conftest import run_cli
+from factpack import local_state
 from test_build import snapshot
 
 
@@ -47,7 +48,7 @@ def test_a_corrupted_cache_changes_nothing(tmp_path):
     run_cli("synth", "--articles", "20", root)
     assert run_cli("--root", root, "build").code == 0
     built = snapshot(root)
-    entries = sorted((root / ".factpack-cache").rglob("*"))
+    entries = sorted((local_state.folder(root) / "results").rglob("*"))
     entries = [p for p in entries if p.is_file()]
     assert entries
     for index, path in enumerate(entries):

@@ -25,7 +25,8 @@ def _report_options(parser):
     parser.add_argument("--jobs", type=int, default=0, metavar="N",
                         help="worker processes for reading fact files (default: one per core for large datasets)")
     parser.add_argument("--no-cache", action="store_true",
-                        help="ignore the cache of per-file results in .factpack-cache/ (output is the same either way)")
+                        help="ignore the cache of per-file results, kept outside the dataset in the user's cache folder "
+                             "or $FACTPACK_CACHE_DIR (output is the same either way)")
 
 
 def parser() -> argparse.ArgumentParser:

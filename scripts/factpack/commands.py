@@ -34,7 +34,8 @@ def _check_published(layout, files) -> int:
 def build(layout, args) -> int:
     from factpack import pipeline  # imported here: checking a built package needs none of the fact-file machinery
 
-    with publish.locked(layout):
+    # Only a build that publishes finishes a publication a killed build had committed.
+    with publish.locked(layout, finish_publication=not args.check):
         result = pipeline.run(layout, jobs=args.jobs, use_cache=not args.no_cache)
         lifetime.keep(result)
         if _report(result.findings, args):
@@ -62,12 +63,11 @@ def validate(layout, args) -> int:
     from factpack import pipeline
 
     wanted = sorted({Path(p).resolve() for p in args.files})
-    with publish.locked(layout):  # also finishes a publication a killed build had committed
-        known = layout.fact_files()
-        extra = [p for p in wanted if p not in {q.resolve() for q in known}]
-        checked = pipeline.check(layout, known + extra, jobs=args.jobs, use_cache=not args.no_cache)
-        lifetime.keep(checked)
-        findings = checked[0]
+    known = layout.fact_files()
+    extra = [p for p in wanted if p not in {q.resolve() for q in known}]
+    checked = pipeline.check(layout, known + extra, jobs=args.jobs, use_cache=not args.no_cache)
+    lifetime.keep(checked)
+    findings = checked[0]
     if wanted:
         names = {layout.relative(p) for p in wanted}
         findings = [f for f in findings if f.file in names]

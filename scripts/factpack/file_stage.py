@@ -11,15 +11,20 @@ from pathlib import Path
 from factpack.checks import evidence, schema, text
 from factpack.findings import Finding
 from factpack.records import FactFile, collect_records, mark_broken
-from factpack.yaml_strict import Loaded, StrictYamlError, load_bytes
+from factpack.safe_paths import RefusedPath, read_inside
+from factpack.yaml_strict import MAX_BYTES, Loaded, StrictYamlError, load_bytes
+
+# An archived article is one article's plain text; anything near this size is not one.
+ARCHIVE_MAX_BYTES = 16 * 1024 * 1024
 
 NOT_A_MAPPING = ("FP109", "the file is not a YAML mapping of source, actors, events …")
 
 
-def run(raw: bytes, name: str, archive_name: str = "", archive: bytes | None = None) -> dict:
+def run(raw: bytes, name: str, archive_name: str = "", archive: bytes | RefusedPath | None = None) -> dict:
     """{loaded: (data, values, keys) or None, findings: [tuples], broken: [paths], archive_sha256}
-    for one fact file's bytes and its archive's (None when there is no archive)."""
-    digest = hashlib.sha256(archive).hexdigest() if archive is not None else None
+    for one fact file's bytes and its archive's (None when there is no archive, RefusedPath when
+    it may not be read)."""
+    digest = hashlib.sha256(archive).hexdigest() if isinstance(archive, bytes) else None
     try:
         loaded = load_bytes(raw)
     except StrictYamlError as error:
@@ -40,16 +45,41 @@ def _unread(finding: Finding, digest) -> dict:
     return {"loaded": None, "findings": [_as_tuple(finding)], "broken": [], "archive_sha256": digest}
 
 
-def read_archive(path: Path) -> bytes | None:
-    try:
-        return path.read_bytes()
-    except FileNotFoundError:
-        return None
+def read_archive(root: Path, archive_name: str) -> bytes | RefusedPath | None:
+    """The archived article's bytes, None if there is none, or why it may not be read."""
+    data, refused = read_inside(root, archive_name, ARCHIVE_MAX_BYTES)
+    return refused or data
+
+
+def read_fact_file(root: Path, name: str) -> bytes | RefusedPath:
+    """A fact file's bytes, or why it may not be read. `name` is relative to the dataset, or absolute for
+    a file named on the command line outside it (its folders are the user's own choice)."""
+    if Path(name).is_absolute():
+        data, refused = read_inside(Path(name).parent, Path(name).name, MAX_BYTES)
+    else:
+        data, refused = read_inside(root, name, MAX_BYTES)
+    if data is None and refused is None:
+        raise FileNotFoundError(root / name)  # listed a moment ago: removed while factpack runs
+    return refused or data or b""
+
+
+def refused_result(name: str, refused: RefusedPath) -> dict:
+    """The result of a fact file that may not be read: too large, or not a regular file."""
+    if refused.oversize:
+        finding = Finding("FP108", f"file {refused.reason.split(' ', 1)[1]}", name, 1, 1,
+                          hint="split the article's facts or remove pasted material")
+    else:
+        finding = Finding("FP111", f"{refused.reason}: a fact file must be a regular file", name, 0, 0,
+                          hint="replace it with the file itself (git rm the link, device or folder if it is committed)")
+    return _unread(finding, None)
 
 
 def run_path(args) -> dict:
-    path, name, archive_path, archive_name = args
-    return run(Path(path).read_bytes(), name, archive_name, read_archive(Path(archive_path)))
+    root, name, archive_name = args
+    raw = read_fact_file(Path(root), name)
+    if isinstance(raw, RefusedPath):
+        return refused_result(name, raw)
+    return run(raw, name, archive_name, read_archive(Path(root), archive_name))
 
 
 def _as_tuple(finding: Finding) -> tuple:

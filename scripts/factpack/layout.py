@@ -4,6 +4,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from factpack.errors import UsageError
+from factpack.safe_paths import real_folder
 
 
 def schema_dir() -> Path:
@@ -57,6 +58,7 @@ class Layout:
             return path.as_posix()
 
     def fact_files(self) -> list:
+        real_folder(self.root, "datasets/facts")  # a linked folder would bring in files from anywhere
         if not self.facts.is_dir():
             raise UsageError(
                 f"no datasets/facts/ folder in {self.root}",

@@ -13,6 +13,9 @@ import operator
 from factpack import model, schema_outputs
 
 CHECKSUMS = "datasets/SHA256SUMS"
+DESCRIPTOR = "datapackage.json"
+# One folder per format; a build owns the files of its format in it (and removes those it no longer writes).
+PUBLISHED_FOLDERS = {"datasets/csv": ".csv", "datasets/json": ".json"}
 CSV_DIALECT = {"delimiter": ",", "quoteChar": '"', "doubleQuote": True, "header": True, "lineTerminator": "\n"}
 
 
@@ -98,13 +101,25 @@ def descriptor(metadata: dict, rows: dict, files: dict) -> dict:
     return package
 
 
+def published_names() -> set:
+    """Every file name a build can publish: the only names a pending publication may move into place."""
+    names = {f"{folder}/{table.name}{suffix}" for folder, suffix in PUBLISHED_FOLDERS.items() for table in model.tables()}
+    return names | {DESCRIPTOR, CHECKSUMS}
+
+
+def is_published_name(name: str) -> bool:
+    """Whether a file in an output folder belongs to the build (a table of that folder's format)."""
+    folder, _, file_name = name.rpartition("/")
+    return folder in PUBLISHED_FOLDERS and file_name.endswith(PUBLISHED_FOLDERS[folder]) and not file_name.startswith(".")
+
+
 def render_all(metadata: dict, rows: dict) -> dict:
     """relative path → bytes, for every file the build publishes."""
     files = {}
     for table in model.tables():
         files[f"datasets/csv/{table.name}.csv"] = render_csv(table, rows[table.name])
         files[f"datasets/json/{table.name}.json"] = render_json(rows[table.name])
-    files["datapackage.json"] = schema_outputs.dumps(descriptor(metadata, rows, files)).encode("utf-8")
+    files[DESCRIPTOR] = schema_outputs.dumps(descriptor(metadata, rows, files)).encode("utf-8")
     files[CHECKSUMS] = render_checksums(files)
     return files
 

@@ -17,6 +17,7 @@ from factpack.context import Context
 from factpack.findings import has_errors, sort_findings
 from factpack.merge import merge
 from factpack.records import FactFile, collect_records, mark_broken
+from factpack.safe_paths import RefusedPath
 
 CROSS_FILE_CHECKS = (identifiers, dates, codes)
 POSITIONS = "-positions"  # the cache entry beside a result, with the line and column of every node
@@ -40,8 +41,12 @@ def _file_results(layout, paths, jobs: int, store: Cache) -> list:
     entries = []
     for path in paths:
         name = layout.relative(path)
-        archive = file_stage.read_archive(layout.archive_for(path.stem))
-        key = cache_key(name, path.read_bytes(), archive)
+        raw = file_stage.read_fact_file(layout.root, name)
+        if isinstance(raw, RefusedPath):  # never cached: nothing was read
+            entries.append([path, name, "", file_stage.refused_result(name, raw)])
+            continue
+        archive = file_stage.read_archive(layout.root, _archive_name(layout, path))
+        key = cache_key(name, raw, archive.reason if isinstance(archive, RefusedPath) else archive)
         entries.append([path, name, key, store.get(key)])
     missing = [entry for entry in entries if entry[3] is None]
     tasks = [(_stage_args(layout, path, name), key, store) for path, name, key, _ in missing]
@@ -66,9 +71,12 @@ def _compute(task) -> dict:
     return lean
 
 
+def _archive_name(layout, path) -> str:
+    return layout.relative(layout.archive_for(path.stem))
+
+
 def _stage_args(layout, path, name) -> tuple:
-    archive = layout.archive_for(path.stem)
-    return str(path), name, str(archive), layout.relative(archive)
+    return str(layout.root), name, _archive_name(layout, path)
 
 
 def _positions(layout, path, name, key, store):
@@ -114,8 +122,9 @@ def _archive_digests(context) -> dict:
 
 def run(layout, today: datetime.date | None = None, jobs: int = 1, use_cache: bool = True) -> Result:
     """Check every fact file and, if all is valid, render every output file in memory."""
-    package_metadata = metadata.read(layout)
+    package_metadata, metadata_findings = metadata.read(layout)
     findings, context, entities = check(layout, layout.fact_files(), today, jobs, use_cache)
+    findings = sort_findings(findings + metadata_findings)
     result = Result(findings=findings, built=(context, entities))
     if has_errors(findings):
         return result

@@ -2,86 +2,162 @@
 
 Files are written to a staging folder, which is then renamed to `.factpack-pending`
 (the commit point: one atomic rename). Only then are the published files replaced,
-datapackage.json last. If the process dies after the commit point, the next factpack
-command finishes the replacement before doing anything else; if it dies before,
-the staging folder is simply discarded. A lock keeps two builds from interleaving.
+datapackage.json last. If the process dies after the commit point, the next `factpack
+build` finishes the replacement before doing anything else; if it dies before, the
+staging folder is discarded. A lock keeps two builds from interleaving.
+
+A pending folder is untrusted until proven otherwise: a pull request can commit one.
+It is finished only if it holds the token this installation recorded, outside the
+dataset, when it started the publication (local_state); only if git tracks none of it;
+only through real folders; and only the fixed set of published file names is moved.
+`validate` and `build --check` never publish and never finish a publication.
 """
 
 import os
 import shutil
+import subprocess
 from contextlib import contextmanager
+from pathlib import Path
 
 from filelock import FileLock, Timeout
 
-from factpack.errors import LockedError
+from factpack import local_state, outputs
+from factpack.errors import LockedError, UsageError
+from factpack.safe_paths import RefusedPath, read_regular, real_folder, refusal
 
 PENDING = ".factpack-pending"
 STAGING_PREFIX = ".factpack-staging-"
-PUBLISHED_GLOBS = ("datasets/csv/*.csv", "datasets/json/*.json")
+TOKEN_FILE = ".factpack-token"
+_TOKEN_RECORD = "publication"
 
 
 @contextmanager
-def locked(layout):
-    lock = FileLock(str(layout.lock), timeout=0)
+def locked(layout, finish_publication: bool = False):
+    """Hold this dataset's lock (kept outside the dataset); a build also finishes a crashed publication."""
+    state = local_state.folder(layout.root)
+    lock = FileLock(str(state / "lock"), timeout=0)
     try:
         lock.acquire()
     except Timeout:
         raise LockedError(
-            f"another factpack build is writing this dataset (lock: {layout.relative(layout.lock)})",
+            f"another factpack build is writing this dataset (lock: {state / 'lock'})",
             "wait for it to finish, then run the command again") from None
     try:
-        recover(layout)
+        if finish_publication:
+            recover(layout)
         yield
     finally:
         lock.release()
 
 
-def _apply(layout, pending):
-    names = sorted(
-        (p.relative_to(pending).as_posix() for p in pending.rglob("*") if p.is_file()),
-        key=lambda name: (name == "datapackage.json", name),
-    )
+def _tracked_by_git(root: Path, relative: str) -> bool:
+    try:
+        done = subprocess.run(["git", "-C", str(root), "ls-files", "-z", "--", relative],
+                              capture_output=True, timeout=60, check=False)
+    except (OSError, subprocess.SubprocessError):
+        return False  # no git: nothing is tracked
+    return done.returncode == 0 and bool(done.stdout)
+
+
+def _refuse_pending(why: str):
+    raise UsageError(f"{PENDING}/ {why}; factpack will not publish from it",
+                     f"remove it (git rm -r {PENDING} if it is committed), then run the command again")
+
+
+def _is_ours(root: Path, pending: Path, token: str | None) -> None:
+    reason = refusal(root, PENDING, want_folder=True)
+    if reason:
+        _refuse_pending(f"is not a real folder ({reason})")
+    if _tracked_by_git(root, PENDING):
+        _refuse_pending("is tracked by git, so it was not made by a build on this machine")
+    try:
+        found = read_regular(pending / TOKEN_FILE, 4096).decode("ascii", errors="replace")
+    except (OSError, RefusedPath):
+        found = None
+    if token is None or found != token:
+        _refuse_pending("was not created by a build on this machine")
+
+
+def _apply(layout, pending: Path) -> None:
+    """Move each published file that the pending folder holds into place, datapackage.json last."""
+    names = sorted(outputs.published_names(), key=lambda name: (name == "datapackage.json", name))
     for name in names:
-        target = layout.root / name
-        target.parent.mkdir(parents=True, exist_ok=True)
-        os.replace(pending / name, target)
+        source = pending / name
+        if refusal(pending, name) or not source.exists():
+            continue  # already moved before a crash, or not a plain file: never published
+        real_folder(layout.root, Path(name).parent.as_posix()).mkdir(parents=True, exist_ok=True)
+        os.replace(source, layout.root / name)
     shutil.rmtree(pending)
 
 
-def recover(layout):
-    """Finish a committed publication, discard uncommitted ones. Call with the lock held."""
-    for stale in layout.root.glob(STAGING_PREFIX + "*"):
-        shutil.rmtree(stale, ignore_errors=True)
+def recover(layout) -> None:
+    """Finish a publication this installation committed; discard its unfinished staging. Call with the lock held."""
+    state = local_state.folder(layout.root)
+    token = local_state.recorded(state, _TOKEN_RECORD)
+    if token and not refusal(layout.root, STAGING_PREFIX + token, want_folder=True):
+        shutil.rmtree(layout.root / (STAGING_PREFIX + token), ignore_errors=True)
     pending = layout.root / PENDING
-    if pending.is_dir():
-        _apply(layout, pending)
+    if not os.path.lexists(pending):
+        local_state.record(state, _TOKEN_RECORD, None)
+        return
+    _is_ours(layout.root, pending, token)
+    _apply(layout, pending)
+    local_state.record(state, _TOKEN_RECORD, None)
 
 
-def _remove_unpublished(layout, files: dict):
-    for pattern in PUBLISHED_GLOBS:
-        for path in layout.root.glob(pattern):
-            if path.relative_to(layout.root).as_posix() not in files:
-                path.unlink()
+def _remove_unpublished(layout, files: dict) -> None:
+    for folder in outputs.PUBLISHED_FOLDERS:
+        path = real_folder(layout.root, folder)
+        if not path.is_dir():
+            continue
+        for item in path.iterdir():
+            name = item.relative_to(layout.root).as_posix()
+            if outputs.is_published_name(name) and name not in files and not refusal(layout.root, name):
+                item.unlink()
 
 
-def publish(layout, files: dict):
-    """Replace the published files with `files` (relative path → bytes). Call with the lock held."""
-    staging = layout.root / f"{STAGING_PREFIX}{os.getpid()}"
-    shutil.rmtree(staging, ignore_errors=True)
+def commit(layout, files: dict) -> Path:
+    """Stage `files` and make them pending with one rename (the commit point); returns the pending folder."""
+    for folder in outputs.PUBLISHED_FOLDERS:
+        real_folder(layout.root, folder)  # refuse linked output folders before anything is written
+    state = local_state.folder(layout.root)
+    token = local_state.new_token()
+    local_state.record(state, _TOKEN_RECORD, token)
+    staging = layout.root / f"{STAGING_PREFIX}{token}"
     for name, data in files.items():
         path = staging / name
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(data)
-    os.replace(staging, layout.root / PENDING)
-    _apply(layout, layout.root / PENDING)
+    (staging / TOKEN_FILE).write_text(token, encoding="ascii")
+    os.rename(staging, layout.root / PENDING)
+    return layout.root / PENDING
+
+
+def publish(layout, files: dict) -> None:
+    """Replace the published files with `files` (relative path → bytes). Call with the lock held."""
+    if os.path.lexists(layout.root / PENDING):
+        _refuse_pending("is in the way")
+    _apply(layout, commit(layout, files))
+    local_state.record(local_state.folder(layout.root), _TOKEN_RECORD, None)
     _remove_unpublished(layout, files)
+
+
+def _current(root: Path, name: str) -> bytes | None:
+    try:
+        return read_regular(root / name, 1 << 34)
+    except (OSError, RefusedPath):
+        return None
 
 
 def stale_files(layout, files: dict) -> list:
     """Published files that differ from what a build would write, and extra ones it would remove."""
-    stale = [name for name, data in files.items()
-             if not (layout.root / name).is_file() or (layout.root / name).read_bytes() != data]
-    for pattern in PUBLISHED_GLOBS:
-        stale += [p.relative_to(layout.root).as_posix() for p in layout.root.glob(pattern)
-                  if p.relative_to(layout.root).as_posix() not in files]
+    stale = [name for name, data in files.items() if _current(layout.root, name) != data]
+    for folder in outputs.PUBLISHED_FOLDERS:
+        if refusal(layout.root, folder, want_folder=True):
+            stale.append(folder)
+            continue
+        path = layout.root / folder
+        stale += [item.relative_to(layout.root).as_posix() for item in (path.iterdir() if path.is_dir() else ())
+                  if outputs.is_published_name(item.relative_to(layout.root).as_posix())
+                  and item.relative_to(layout.root).as_posix() not in files]
     return sorted(stale)

@@ -6,6 +6,7 @@ All three read the same Finding objects, so they can never disagree.
 import json
 
 from factpack.rules import ERROR, RULES, WARNING
+from factpack.suggest import shown
 
 REPORT_VERSION = 1
 _COLOURS = {ERROR: "\033[31m", WARNING: "\033[33m"}
@@ -21,22 +22,24 @@ def summary(findings) -> dict:
 
 
 def _location(f) -> str:
-    where = f.file or "<dataset>"
+    where = shown(f.file) if f.file else "<dataset>"
     if f.line:
         where += f":{f.line}:{f.column or 1}"
     return where
 
 
 def render_text(findings, colour: bool = False) -> str:
+    """Every contributed string (file names included) is shown with control and invisible characters
+    escaped, so that a file name cannot move the cursor, hide lines or print a fake summary."""
     lines = []
     for f in findings:
         severity = f.severity
         if colour:
             severity = _COLOURS[severity] + severity + _RESET
-        at = f" [{f.path}]" if f.path else ""
-        lines.append(f"{_location(f)}: {severity} {f.code}: {f.message}{at}")
+        at = f" [{shown(f.path)}]" if f.path else ""
+        lines.append(f"{_location(f)}: {severity} {f.code}: {shown(f.message)}{at}")
         if f.hint:
-            lines.append(f"    hint: {f.hint}")
+            lines.append(f"    hint: {shown(f.hint)}")
     counts = summary(findings)
     lines.append(
         f"{counts['errors']} error(s), {counts['warnings']} warning(s)"
@@ -59,7 +62,8 @@ def render_json(findings) -> str:
 
 
 def _escape_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    # line breaks as the workflow-command syntax wants them; any other control character shown escaped
+    return shown(text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
 
 
 def _escape_property(text: str) -> str:

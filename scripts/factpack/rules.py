@@ -30,6 +30,8 @@ _RULES = [
     Rule("FP108", ERROR, "File too large", "The file is larger than a fact file for one article can reasonably be. Split it, or check that nothing was pasted by mistake."),
     Rule("FP109", ERROR, "Not a mapping", "A fact file is a mapping with the keys `source`, `actors`, `organizations`, `events`, `affiliations`, `relationships`."),
     Rule("FP110", ERROR, "Mapping key is not text", "Keys must be plain text."),
+    Rule("FP111", ERROR, "Not a regular file", "Fact files are read only if they are regular files inside the dataset: a symbolic link, a folder, a device or a FIFO named `*.yaml` is refused unread. Replace it with the file itself."),
+    Rule("FP120", ERROR, "Dataset description invalid", "`datasets/package.json` must follow `schema/package.schema.json`: a Semantic Version, http(s) URLs that pass the URI check, text without control characters, no unknown keys. Its values reach datapackage.json and the site."),
     # The fact-file schema
     Rule("FP201", ERROR, "Unknown key", "The key is not part of the fact-file schema (often a typo). The hint lists the keys allowed there."),
     Rule("FP202", ERROR, "Missing key", "A required key is missing from the record."),
@@ -63,6 +65,7 @@ _RULES = [
     Rule("FP601", ERROR, "Quote not found in the archived article", "Every evidence quote must appear verbatim in `datasets/archive/<source id>.txt` (differences in whitespace and typographic quotes are ignored). Copy the quote again from the archive."),
     Rule("FP602", ERROR, "Archived article missing", "Every fact file needs its article's plain text at `datasets/archive/<source id>.txt`."),
     Rule("FP603", ERROR, "Archived article unreadable", "The archived article must be a UTF-8 text file."),
+    Rule("FP604", ERROR, "Archived article refused", "The archived article is read only if it is a regular file inside the dataset and at most 16 MiB: a symbolic link (which could point at any file on the machine), a folder, a device or a FIFO is refused unread."),
     # Codes from international standards
     Rule("FP701", ERROR, "Unknown country code", "Countries are ISO 3166-1 alpha-2 codes such as `KZ`, `CN`, `US`."),
     Rule("FP702", ERROR, "Invalid language tag", "Languages are BCP 47 tags such as `en`, `kk`, `ru`, `kk-Cyrl`."),

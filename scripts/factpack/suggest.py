@@ -2,6 +2,10 @@
 
 import difflib
 
+# A hint compares the value with every candidate: a file with thousands of unknown values would
+# cost minutes, so a check computes hints for this many values per file and says when it stops.
+HINTS_PER_FILE = 20
+
 
 def closest(value, candidates, limit: int = 3) -> list:
     if not isinstance(value, str):

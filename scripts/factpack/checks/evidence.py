@@ -5,14 +5,19 @@ and its result is cached with the bytes of both.
 """
 
 from factpack.quotes import evidence_of, normalise
+from factpack.safe_paths import RefusedPath
 
 
-def _archive_text(fact, archive_name: str, archive: bytes | None):
+def _archive_text(fact, archive_name: str, archive: bytes | RefusedPath | None):
     """(normalised archive text or None, finding or None)."""
     where = ("source", "id") if fact.source else ()
     if archive is None:
         return None, fact.finding("FP602", f"no archived article at {archive_name}", where,
                                   "save the article's plain text there (factpack new does this for you)")
+    if isinstance(archive, RefusedPath):
+        return None, fact.finding("FP604", f"the archived article {archive.reason}; it was not read", where,
+                                  "save the article's plain text as an ordinary file there (not a link), "
+                                  "at most a few megabytes")
     try:
         return normalise(archive.decode("utf-8")), None
     except UnicodeDecodeError as error:
@@ -26,8 +31,9 @@ def _quote_path(record, index, count):
     return ("evidence", index) if count > 1 or isinstance(record.get("evidence"), list) else "evidence"
 
 
-def check_file(fact, archive_name: str, archive: bytes | None):
-    """Findings for the quotes of one fact file; `archive` is the bytes of its archived article, or None."""
+def check_file(fact, archive_name: str, archive: bytes | RefusedPath | None):
+    """Findings for the quotes of one fact file; `archive` is the bytes of its archived article, None, or
+    why it may not be read."""
     archive_text, problem = _archive_text(fact, archive_name, archive)
     if problem:
         yield problem

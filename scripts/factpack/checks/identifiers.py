@@ -1,8 +1,10 @@
 """Ids and references: unique ids, references that resolve to the right kind of record,
 one participant per entity, fact files named after their source."""
 
+from collections import Counter
+
 from factpack.context import reference_fields
-from factpack.suggest import did_you_mean
+from factpack.suggest import HINTS_PER_FILE, did_you_mean
 
 
 def _duplicates_in_file(context):
@@ -35,7 +37,7 @@ def _one_kind_per_id(context):
                     "id", "use a different id for different things")
 
 
-def _resolve(context, record, key, target):
+def _resolve(context, record, key, target, hinted: Counter):
     value = record.get(key)
     if not isinstance(value, str):
         return
@@ -46,14 +48,20 @@ def _resolve(context, record, key, target):
         other = sorted(tables)[0]
         yield record.finding("FP307", f"'{key}' is '{value}', which is one of the {other}, not the {target}", key)
         return
-    hint = did_you_mean(value, context.ids_of(target)) or f"define it under '{target}' in a fact file"
+    hint = f"define it under '{target}' in a fact file"
+    if hinted[record.file.name] < HINTS_PER_FILE:  # each hint compares with every id: bound the work per file
+        hinted[record.file.name] += 1
+        hint = did_you_mean(value, context.ids_of(target)) or hint
+    else:
+        hint += f" (suggestions are given for the first {HINTS_PER_FILE} unknown references of a file)"
     yield record.finding("FP302", f"'{key}' refers to '{value}', which is not defined in any fact file", key, hint)
 
 
 def _references(context):
+    hinted: Counter = Counter()
     for table, key, target in reference_fields():
         for record in context.records(table):
-            yield from _resolve(context, record, key, target)
+            yield from _resolve(context, record, key, target, hinted)
 
 
 def _participants(context):

@@ -2,6 +2,7 @@
 
 import hashlib
 import io
+import re
 import zipfile
 
 from factpack.site.markdown import link, table, text
@@ -27,8 +28,20 @@ def package_zip(files: dict) -> bytes:
     return buffer.getvalue()
 
 
+# A file name placed in a Markdown link must not carry Markdown or HTML: the version is a Semantic
+# Version (schema/package.schema.json) and resource paths are made by the build, so this only
+# guards against a descriptor edited by hand after the build.
+_PLAIN_NAME = re.compile(r"[0-9A-Za-z._/+-]+")
+
+
+def _plain_name(name: str) -> str:
+    if not _PLAIN_NAME.fullmatch(name):
+        raise ValueError(f"{name!r} cannot be a download's file name; rebuild the package with `factpack build`")
+    return name
+
+
 def zip_name(ds) -> str:
-    return f"factpack-{ds.descriptor['version']}.zip"
+    return _plain_name(f"factpack-{ds.descriptor['version']}.zip")
 
 
 def downloads(ds, files: dict) -> Page:
@@ -37,7 +50,7 @@ def downloads(ds, files: dict) -> Page:
     rows = [[f"[{zip_name(ds)}]({zip_name(ds)})", "zip", "", f"{len(bundle):,}", f"`{hashlib.sha256(bundle).hexdigest()}`"]]
     for name, data in files.items():
         fmt = name.rsplit(".", 1)[-1] if "." in name else "text"
-        rows.append([f"[{name}]({name})", fmt, f"{rows_per_path[name]:,}" if name in rows_per_path else "",
+        rows.append([f"[{_plain_name(name)}]({_plain_name(name)})", fmt, f"{rows_per_path[name]:,}" if name in rows_per_path else "",
                      f"{len(data):,}", f"`{hashlib.sha256(data).hexdigest()}`"])
     body = ("The whole package as one zip, or each table as CSV or JSON. Verify a download with "
             "`sha256sum -c datasets/SHA256SUMS` or `frictionless validate datapackage.json`.\n\n"

@@ -33,11 +33,18 @@ def safe_url(url) -> str | None:
     return None
 
 
+def attribute(value: str) -> str:
+    """A value for an HTML attribute inside Markdown: HTML-escaped, and with Markdown's syntax characters
+    as character references, so that Markdown cannot re-read it (`[x](…)` in a URL would become a second
+    link inside the attribute). Browsers decode the references, so the value itself is unchanged."""
+    return _MARKDOWN_SPECIAL.sub(lambda m: "&#%d;" % ord(m.group(1)), html.escape(value, quote=True))
+
+
 def link(label, url) -> str:
     target = safe_url(url)
     if not target:
         return text(label)
-    return f'<a href="{html.escape(target, quote=True)}">{text(label)}</a>'
+    return f'<a href="{attribute(target)}">{text(label)}</a>'
 
 
 def table(headers, rows) -> str:
@@ -62,7 +69,7 @@ def page_href(markdown_path: str) -> str:
 
 
 def anchor(label_html: str, markdown_path: str) -> str:
-    return f'<a href="{html.escape(page_href(markdown_path), quote=True)}">{label_html}</a>'
+    return f'<a href="{attribute(page_href(markdown_path))}">{label_html}</a>'
 
 
 def html_table(headers, rows) -> str:

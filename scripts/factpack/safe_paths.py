@@ -1,0 +1,106 @@
+"""Every path factpack reads, writes or deletes in a dataset or a package is checked here first.
+
+A pull request can commit symbolic links, and a folder can hold devices and FIFOs. Only
+regular files and real folders inside the root are used: each component is checked with
+lstat (never followed), a file is opened with O_NOFOLLOW and checked again on the open
+descriptor (so it cannot be swapped in between), and a read stops at its size limit
+before the bytes arrive.
+"""
+
+import os
+import stat
+from pathlib import Path
+
+from factpack.errors import UsageError
+
+
+class RefusedPath(Exception):
+    """A path that is not a regular file (or real folder) inside the root; `reason` says what it is."""
+
+    def __init__(self, path: Path, reason: str, oversize: bool = False):
+        super().__init__(f"{path}: {reason}")
+        self.path = path
+        self.reason = reason
+        self.oversize = oversize
+
+
+def _kind(mode: int) -> str:
+    for test, name in ((stat.S_ISLNK, "a symbolic link"), (stat.S_ISDIR, "a folder"), (stat.S_ISFIFO, "a FIFO"),
+                       (stat.S_ISCHR, "a device"), (stat.S_ISBLK, "a device"), (stat.S_ISSOCK, "a socket")):
+        if test(mode):
+            return name
+    return "not a regular file"
+
+
+def _components(root: Path, relative: str):
+    """(path, is_last) of each component of `relative` below `root`; refuses absolute paths and '..'."""
+    parts = Path(relative).parts
+    if Path(relative).is_absolute() or ".." in parts:
+        raise RefusedPath(root / relative, "a path outside the root")
+    here = root
+    for index, part in enumerate(parts):
+        here = here / part
+        yield here, index == len(parts) - 1
+
+
+def refusal(root: Path, relative: str, want_folder: bool = False) -> str | None:
+    """Why `relative` may not be used below `root` (None if it may, or if it does not exist)."""
+    try:
+        for path, last in _components(root, relative):
+            try:
+                mode = os.lstat(path).st_mode
+            except FileNotFoundError:
+                return None
+            if not last and not stat.S_ISDIR(mode):
+                return f"{path.relative_to(root).as_posix()} is {_kind(mode)}, not a folder"
+            if last and not (stat.S_ISDIR(mode) if want_folder else stat.S_ISREG(mode)):
+                return f"{path.relative_to(root).as_posix()} is {_kind(mode)}"
+    except RefusedPath as refused:
+        return refused.reason
+    return None
+
+
+def real_folder(root: Path, relative: str) -> Path:
+    """`root/relative`, after checking that it is (or, if missing, will be created as) a real folder."""
+    reason = refusal(root, relative, want_folder=True)
+    if reason:
+        raise UsageError(f"{reason}: factpack uses only real folders inside the dataset",
+                         "replace it with an ordinary folder (git rm the link if it is committed)")
+    return root / relative
+
+
+def read_regular(path: Path, limit: int) -> bytes:
+    """The bytes of a regular file that is not a link; RefusedPath if it is anything else or over `limit`."""
+    try:
+        descriptor = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    except OSError as error:
+        if isinstance(error, FileNotFoundError):
+            raise
+        try:
+            mode = os.lstat(path).st_mode
+        except OSError:
+            raise RefusedPath(path, error.strerror or "unreadable") from None
+        raise RefusedPath(path, f"is {_kind(mode)}") from None
+    with os.fdopen(descriptor, "rb") as stream:
+        mode = os.fstat(descriptor)
+        if not stat.S_ISREG(mode.st_mode):
+            raise RefusedPath(path, f"is {_kind(mode.st_mode)}")
+        if mode.st_size > limit:
+            raise RefusedPath(path, f"is {mode.st_size:,} bytes; the limit is {limit:,}", oversize=True)
+        data = stream.read(limit + 1)
+    if len(data) > limit:
+        raise RefusedPath(path, f"is over the limit of {limit:,} bytes", oversize=True)
+    return data
+
+
+def read_inside(root: Path, relative: str, limit: int) -> tuple:
+    """(bytes, None), or (None, None) if the file does not exist, or (None, RefusedPath) saying why it may not be read."""
+    reason = refusal(root, relative)
+    if reason:
+        return None, RefusedPath(root / relative, reason)
+    try:
+        return read_regular(root / relative, limit), None
+    except FileNotFoundError:
+        return None, None
+    except RefusedPath as refused:
+        return None, RefusedPath(refused.path, f"{relative} {refused.reason}", refused.oversize)
