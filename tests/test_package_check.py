@@ -8,7 +8,7 @@ import pytest
 from frictionless import Package
 
 from conftest import REPO, run_cli
-from factpack.package_check import validate_package
+from factpack.package_validation import errors as validate_package
 
 
 def edit_csv(root, table, change):

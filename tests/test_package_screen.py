@@ -15,7 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from factpack import package_screen
-from factpack.package_check import validate_package
+from factpack.package_validation import errors as validate_package
 from test_package_check import MUTATIONS
 
 

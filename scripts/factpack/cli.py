@@ -43,6 +43,9 @@ def parser() -> argparse.ArgumentParser:
     validate = sub.add_parser("validate", help="run every check and write nothing")
     validate.add_argument("files", nargs="*", type=Path,
                           help="fact files to report on (default: all), or one datapackage.json to check a built package")
+    validate.add_argument("--time-limit", type=float, metavar="SECONDS",
+                          help="for a datapackage.json that stock frictionless checks: stop it after this long and report "
+                               "it (default: 60 s plus 1 s per MB of data)")
     _report_options(validate)
 
     new = sub.add_parser("new", help="start a new article: archive its text and write a fact-file skeleton")

@@ -3,7 +3,7 @@
 import sys
 from pathlib import Path
 
-from factpack import lifetime, package_check, publish, scaffold, schema_outputs
+from factpack import lifetime, package_validation, publish, scaffold, schema_outputs
 from factpack.errors import UsageError
 from factpack.findings import escalate, has_errors, sort_findings
 from factpack.layout import schema_dir
@@ -50,7 +50,7 @@ def build(layout, args) -> int:
 
 
 def _validate_package(descriptor: Path, args) -> int:
-    findings = package_check.findings(descriptor)
+    findings = package_validation.findings(descriptor, args.time_limit)
     return 1 if _report(sort_findings(findings), args) else 0
 
 

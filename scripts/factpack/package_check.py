@@ -1,14 +1,14 @@
-"""`factpack validate datapackage.json`: check a built package as stock frictionless does, faster.
+"""The exact pass of `factpack validate datapackage.json`: every error of a package, as stock frictionless reports it.
 
-For a downloaded package, without the fact files: every resource's bytes and hash,
-its header against the Table Schema, each cell's type and constraints, primary keys
-and foreign keys. The rules follow frictionless-py's own reading of the specs
-(fields are matched to the header by position; a pattern must match the whole value;
-an empty cell is null; a date is %Y-%m-%d as strptime reads it), and each error keeps
-frictionless's row and field numbers, so the two reports can be compared line by line
-(tests/test_package_check.py does). One pass over each file with the csv module and
-compiled checks, instead of frictionless's per-cell object machinery; and only when
-package_screen, which reads the package with DuckDB, doubts that it is clean.
+For a package inside the subset package_descriptor models, whose first pass (package_screen)
+found something to doubt: every resource's bytes and hash, each cell's type and constraints,
+primary keys and foreign keys. The rules follow frictionless-py's own reading of the specs (a
+pattern must match the whole value; an empty cell is null; a date is %Y-%m-%d as strptime
+reads it), and each error keeps frictionless's row and field numbers, so the two reports can
+be compared line by line (tests/test_package_check.py does). One pass over each file with the
+csv module and compiled checks, instead of frictionless's per-cell object machinery. Patterns
+run in RE2 (portable_pattern), in linear time. A header that differs from the schema raises
+NeedsStock: frictionless's label matching is left to frictionless.
 """
 
 import csv
@@ -20,16 +20,19 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from factpack import package_screen
-from factpack.errors import UsageError
-from factpack.package_integrity import integrity_errors
 from factpack.findings import Finding
+from factpack.package_integrity import integrity_errors
+from factpack.portable_pattern import failures
+from factpack.safe_paths import RefusedPath, read_regular
 
 # frictionless error type → factpack code (see rules.py)
 CODES = {"byte-count": "FP951", "hash-count": "FP952", "incorrect-label": "FP953", "missing-label": "FP953",
          "extra-label": "FP953", "missing-cell": "FP954", "extra-cell": "FP954", "blank-row": "FP954",
          "type-error": "FP955", "constraint-error": "FP956", "primary-key": "FP957", "foreign-key": "FP958",
-         "scheme-error": "FP959", "source-error": "FP959"}
+         "scheme-error": "FP959", "source-error": "FP959", "exception": "FP960", "time-limit": "FP960",
+         "package-error": "FP962", "resource-error": "FP962", "schema-error": "FP962", "field-error": "FP962",
+         "dialect-error": "FP962", "duplicate-label": "FP953", "blank-label": "FP953"}
+OTHER = "FP962"  # any other error type frictionless reports (its type is named in the message)
 _INTEGER = re.compile(r"[+-]?[0-9]+")
 # The csv module refuses cells over 128 KiB by default; frictionless reads them (a long quote is data).
 csv.field_size_limit(max(csv.field_size_limit(), 1 << 30))
@@ -45,7 +48,7 @@ class PackageError:
     field_name: str | None = None
 
     def finding(self, path: str) -> Finding:
-        return Finding(CODES[self.type], f"{self.type}: {self.note}", path, self.row or 0, self.field_number or 0,
+        return Finding(CODES.get(self.type, OTHER), f"{self.type}: {self.note}", path, self.row or 0, self.field_number or 0,
                        self.field_name or "", severity="error")
 
 
@@ -64,12 +67,11 @@ def _type_checker(spec: dict):
     return None  # string and list of strings: every text is of the type
 
 
-def _constraint_checker(spec: dict):
+def _constraint_checker(spec: dict, pattern_failures: set):
     c, kind = spec.get("constraints", {}), spec.get("type", "string")
     tests = []
     if "pattern" in c:
-        compiled = re.compile(f"^{c['pattern']}$")  # as frictionless-py compiles it
-        tests.append(("pattern", lambda v: compiled.match(v) is not None))
+        tests.append(("pattern", lambda v: v not in pattern_failures))
     if "enum" in c:
         allowed = set(map(str, c["enum"]))
         tests.append(("enum", lambda v: v in allowed))
@@ -87,30 +89,18 @@ class _Field:
     number: int
     name: str
     spec: dict = field(default_factory=dict)
-    known: bool = True  # False for a header label the schema does not have
 
     def __post_init__(self):
         self.required = self.spec.get("constraints", {}).get("required", False)
         self.type_ok = _type_checker(self.spec)
-        self.constraints = _constraint_checker(self.spec)
+        self.pattern = self.spec.get("constraints", {}).get("pattern")
+        self.pattern_failures: set = set()  # the column's values the pattern refuses (_column_errors)
+        self.constraints = _constraint_checker(self.spec, self.pattern_failures)
         self.trivial = not (self.required or self.type_ok or self.constraints)
 
 
-def _align(name, labels, fields, errors) -> list:
-    """Fields matched to header labels by position, with label errors as frictionless reports them."""
-    aligned = []
-    for i in range(max(len(labels), len(fields))):
-        if i >= len(labels):
-            errors.append(PackageError(name, "missing-label", "", None, i + 1, fields[i]["name"]))
-        elif i >= len(fields):
-            errors.append(PackageError(name, "extra-label", "", None, i + 1, labels[i]))
-            aligned.append(_Field(i + 1, labels[i], known=False))
-        else:
-            if labels[i] != fields[i]["name"]:
-                errors.append(PackageError(name, "incorrect-label", f'"{labels[i]}" in the header',
-                                           None, i + 1, fields[i]["name"]))
-            aligned.append(_Field(i + 1, fields[i]["name"], fields[i]))
-    return aligned
+class NeedsStock(Exception):
+    """The package has something the exact pass leaves to stock frictionless (a header unlike the schema)."""
 
 
 def _cell_error(f: _Field, value: str):
@@ -133,6 +123,8 @@ def _columns(rows, width) -> list:
 def _column_errors(name, f: _Field, rows, column, blank: set, errors):
     """Check one column; each distinct value once (codes, dates and ids repeat a lot)."""
     values = set(column)
+    if f.pattern is not None:
+        f.pattern_failures.update(failures(f.pattern, values - {"", None}))
     verdicts = {v: _cell_error(f, v) for v in values if v}
     if f.required and "" in values:
         verdicts[""] = ("constraint-error", 'constraint "required" is "True"')
@@ -222,10 +214,11 @@ class _Scan:
 def _scan(root: Path, resource: dict, wanted_lookups: list) -> _Scan:
     name, scan = resource["name"], _Scan()
     try:
-        data = (root / resource["path"]).read_bytes()
+        data = read_regular(root / resource["path"], 1 << 40)  # paths were checked (package_descriptor.refusals)
         text = data.decode(resource.get("encoding", "utf-8"))
-    except (OSError, UnicodeDecodeError) as error:
-        scan.errors.append(PackageError(name, "scheme-error" if isinstance(error, OSError) else "source-error", str(error)))
+    except (OSError, RefusedPath, UnicodeDecodeError) as error:
+        scan.errors.append(PackageError(name, "source-error" if isinstance(error, UnicodeDecodeError) else "scheme-error",
+                                        str(error)))
         return scan
     scan.errors += [PackageError(name, kind, note) for kind, note in integrity_errors(resource, data)]
     schema = resource["schema"]
@@ -234,8 +227,10 @@ def _scan(root: Path, resource: dict, wanted_lookups: list) -> _Scan:
     except _NotTabular as error:
         scan.errors.append(PackageError(name, "source-error", str(error)))
         return scan
-    aligned = _align(name, labels, schema["fields"], scan.errors)
-    position = {f.name: i for i, f in enumerate(aligned) if f.known}
+    if labels != [f["name"] for f in schema["fields"]]:
+        raise NeedsStock(f"{name}: header")
+    aligned = [_Field(i + 1, f["name"], f) for i, f in enumerate(schema["fields"])]
+    position = {f.name: i for i, f in enumerate(aligned)}
     primary = [position.get(n) for n in schema.get("primaryKey", [])]
     foreign = [(fk, [position.get(n) for n in fk["fields"]]) for fk in schema.get("foreignKeys", [])]
     lookups = {names: ([position.get(n) for n in names], set()) for names in wanted_lookups}
@@ -243,7 +238,7 @@ def _scan(root: Path, resource: dict, wanted_lookups: list) -> _Scan:
     blank = _shape_errors(name, aligned, rows, scan.errors)
     columns = _columns(rows, len(aligned))
     for f in aligned:
-        if f.known and not f.trivial:
+        if not f.trivial:
             _column_errors(name, f, rows, columns[f.number - 1], blank, scan.errors)
     _keys(name, rows, primary, foreign, lookups, scan)
     scan.lookups = {names: values for names, (_, values) in lookups.items()}
@@ -288,20 +283,10 @@ def _foreign_key_errors(name, scan, scans) -> list:
     return errors
 
 
-def validate_package(descriptor_path: Path, screen: bool = True) -> list:
-    """Every PackageError of the package, resources in descriptor order.
-
-    With `screen`, a package that package_screen passes is clean without the exact pass."""
-    try:
-        descriptor = json.loads(descriptor_path.read_text(encoding="utf-8"))
-        resources = descriptor["resources"]
-    except (OSError, ValueError, KeyError, TypeError) as error:
-        raise UsageError(f"{descriptor_path} is not a readable data package descriptor: {error}",
-                         "give the path of a datapackage.json") from None
-    root = descriptor_path.resolve().parent
-    if screen and not package_screen.doubts(descriptor, root):
-        return []
-    wanted = {}
+def exact_errors(descriptor: dict, root: Path) -> list:
+    """Every PackageError of a (modelled, normalised) package, resources in descriptor order."""
+    resources = descriptor["resources"]
+    wanted: dict = {}
     for resource in resources:
         for fk in resource.get("schema", {}).get("foreignKeys", []):
             target = fk["reference"].get("resource") or resource["name"]
@@ -312,13 +297,3 @@ def validate_package(descriptor_path: Path, screen: bool = True) -> list:
         scan = scans[resource["name"]]
         errors += scan.errors + _foreign_key_errors(resource["name"], scan, scans)
     return errors
-
-
-def findings(descriptor_path: Path) -> list:
-    paths = {}
-    try:
-        for resource in json.loads(descriptor_path.read_text(encoding="utf-8")).get("resources", []):
-            paths[resource.get("name")] = resource.get("path", "")
-    except (OSError, ValueError, AttributeError):
-        pass
-    return [error.finding(paths.get(error.resource, "")) for error in validate_package(descriptor_path)]

@@ -26,10 +26,8 @@ from pathlib import Path
 import duckdb
 
 from factpack.package_integrity import integrity_errors
+from factpack.portable_pattern import is_portable
 
-# A pattern RE2 reads as Python's re does (for fullmatch): no escapes of letters or digits
-# (\d, \w, \b … differ), no (? groups. Anything else is checked in Python on distinct values.
-_PORTABLE_PATTERN = re.compile(r"(?:[^\\(]|\\[^A-Za-z0-9]|\((?!\?))*")
 # The CSV dialect DuckDB is told to read (Python's csv reader ignores the line terminator).
 _DEFAULT_DIALECT = {"delimiter": ",", "quoteChar": '"', "doubleQuote": True, "header": True, "lineTerminator": "\n"}
 _DOUBTFUL_BYTES = (b"\r", b"\x00", b"\n\n", b"\xef\xbb\xbf")  # CR, NUL, an empty line, a BOM
@@ -42,6 +40,10 @@ def _sql_string(value: str) -> str:
 def _unsupported(resource: dict) -> str | None:
     if not isinstance(resource.get("path"), str) or "://" in resource["path"]:
         return "path is not one local file"
+    patterns = [f.get("constraints", {}).get("pattern") for f in resource.get("schema", {}).get("fields", [])
+                if isinstance(f, dict) and isinstance(f.get("constraints"), dict)]
+    if not all(p is None or is_portable(p) for p in patterns):
+        return "a pattern RE2 and Python may read differently"
     fields = resource.get("schema", {}).get("fields") if isinstance(resource.get("schema"), dict) else None
     if not fields or not all(isinstance(f, dict) and isinstance(f.get("name"), str) for f in fields):
         return "schema without named fields"
@@ -213,7 +215,7 @@ def _value_test(spec: dict, column: str) -> str:
         tests.append(f"length({column}) >= {int(c['minLength'])}")
     if "maxLength" in c:
         tests.append(f"length({column}) <= {int(c['maxLength'])}")
-    if "pattern" in c and _PORTABLE_PATTERN.fullmatch(c["pattern"]):
+    if "pattern" in c:
         tests.append(f"regexp_full_match({column}, {_sql_string(c['pattern'])})")
     return " AND ".join(tests)
 
@@ -231,21 +233,7 @@ def _cell_doubts(con, number: int, resource: dict) -> list:
         counts.append("count(*) FILTER (WHERE " + " OR ".join(f"d{i}" for i in range(len(fields))) + ")")
     counts.append("count(*) FILTER (WHERE " + " AND ".join(f"c{i} IS NULL" for i in range(len(fields))) + ")")
     bad = con.execute(f"SELECT {', '.join(counts)} FROM t{number}").fetchone()
-    return ([f"{resource['name']}: cells"] if any(bad) else []) + _python_pattern_doubts(con, number, resource)
-
-
-def _python_pattern_doubts(con, number, resource) -> list:
-    """Patterns RE2 might read differently, checked with Python's re on each distinct value."""
-    doubts = []
-    for i, f in enumerate(resource["schema"]["fields"]):
-        pattern = f.get("constraints", {}).get("pattern")
-        if pattern is None or f.get("type") == "list" or _PORTABLE_PATTERN.fullmatch(pattern):
-            continue
-        compiled = re.compile(f"^{pattern}$")
-        values = con.execute(f"SELECT DISTINCT c{i} FROM t{number} WHERE c{i} IS NOT NULL").fetchall()
-        if any(compiled.match(value) is None for (value,) in values):
-            doubts.append(f"{resource['name']}: pattern of {f['name']}")
-    return doubts
+    return [f"{resource['name']}: cells"] if any(bad) else []
 
 
 def _key_doubts(con, tables: dict, resource: dict) -> list:

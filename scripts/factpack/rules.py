@@ -82,10 +82,13 @@ _RULES = [
     Rule("FP957", ERROR, "Duplicate primary key", "Two rows have the same primary key (frictionless: primary-key)."),
     Rule("FP958", ERROR, "Foreign key not found", "A reference points at a row that the referenced table does not have (frictionless: foreign-key)."),
     Rule("FP959", ERROR, "Resource unreadable", "A file named by the descriptor is missing or not in its declared encoding (frictionless: scheme-error, source-error)."),
+    Rule("FP960", ERROR, "Package could not be checked", "Stock frictionless raised an exception on the package, or did not finish within the time limit (a pattern that backtracks can run for ever). The package is not certified."),
+    Rule("FP962", ERROR, "Descriptor invalid", "frictionless finds the descriptor itself invalid (package-error, resource-error, schema-error, field-error, dialect-error); an unsafe path is reported here."),
     # Warnings
     Rule("FP901", WARNING, "Probably the same entity under two ids", "Two records have names that are the same after folding case, accents and common transliterations. If they are the same entity, use one id."),
     Rule("FP902", WARNING, "Cited by only one source", "The record rests on a single source. Corroborate it from another article when you can."),
     Rule("FP903", WARNING, "Event without participants", "Name who took part, and in what role, when the article says."),
+    Rule("FP961", WARNING, "Stricter than frictionless", "frictionless accepts this (a byte-order mark, spaces around a header label); factpack's own packages never have it, so it is pointed out."),
     Rule("FP904", WARNING, "Event dated after the source was published", "An article cannot report what happened after it was published: check the year."),
 ]
 

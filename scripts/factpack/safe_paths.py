@@ -87,7 +87,7 @@ def read_regular(path: Path, limit: int) -> bytes:
             raise RefusedPath(path, f"is {_kind(mode.st_mode)}")
         if mode.st_size > limit:
             raise RefusedPath(path, f"is {mode.st_size:,} bytes; the limit is {limit:,}", oversize=True)
-        data = stream.read(limit + 1)
+        data = stream.read(min(limit, mode.st_size + (1 << 20)) + 1)  # room for growth, never a huge buffer
     if len(data) > limit:
         raise RefusedPath(path, f"is over the limit of {limit:,} bytes", oversize=True)
     return data
