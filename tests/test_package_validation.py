@@ -68,3 +68,12 @@ def test_a_byte_order_mark_is_a_warning_and_exit_0(built_mini, tmp_path):
     result = run_cli("validate", package(built_mini, tmp_path, change), "--format", "json")
     assert result.code == 0 and codes(result) == {"FP961"}
 
+
+
+def test_a_constraint_outside_the_model_is_checked_by_frictionless(built_mini, tmp_path):
+    def change(d, root):
+        fields = next(r for r in d["resources"] if r["name"] == "events")["schema"]["fields"]
+        next(f for f in fields if f["name"] == "source_count")["constraints"]["unique"] = True
+    result = run_cli("validate", package(built_mini, tmp_path, change), "--format", "json")
+    assert result.code == 1
+    assert [f["message"].split(":")[0] for f in result.report["findings"]] == ["unique-error"]

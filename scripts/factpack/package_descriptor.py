@@ -103,7 +103,7 @@ def _constraint_value_reasons(name: str, c: dict) -> list:
     checks = {"required": lambda v: isinstance(v, bool), "pattern": is_portable,
               "enum": lambda v: isinstance(v, list) and all(isinstance(x, str) for x in v),
               "minLength": lambda v: whole(v) and v >= 0, "maxLength": lambda v: whole(v) and v >= 0, "minimum": whole}
-    return [f"field {name}: constraint {key} = {value!r}" for key, value in c.items() if not checks[key](value)]
+    return [f"field {name}: constraint {key} = {value!r}" for key, value in c.items() if key in checks and not checks[key](value)]
 
 
 def _names(value, known: set) -> bool:
