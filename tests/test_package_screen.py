@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 from factpack import package_screen
 from factpack.package_validation import errors as validate_package
-from test_package_check import MUTATIONS
+from package_mutations import BREAKING
 
 
 def doubts(root):
@@ -50,18 +50,18 @@ def test_a_clean_package_passes_the_screen(built_mini):
     assert doubts(built_mini) == [] == exact_errors(built_mini)
 
 
-@pytest.mark.parametrize("name", sorted(MUTATIONS))
+@pytest.mark.parametrize("name", sorted(BREAKING))
 def test_every_broken_package_is_doubted(built_mini, tmp_path, name):
     root = copy_of(built_mini, tmp_path)
-    MUTATIONS[name](root)
+    BREAKING[name](root)
     assert exact_errors(root), name
     assert doubts(root), name
 
 
-@pytest.mark.parametrize("name", sorted(set(MUTATIONS) - {"missing-file"}))  # no bytes to restamp
+@pytest.mark.parametrize("name", sorted(set(BREAKING) - {"missing-file"}))  # no bytes to restamp
 def test_broken_content_is_doubted_even_when_bytes_and_hash_are_restamped(built_mini, tmp_path, name):
     root = copy_of(built_mini, tmp_path)
-    MUTATIONS[name](root)
+    BREAKING[name](root)
     restamp(root)
     if exact_errors(root):
         assert doubts(root), name

@@ -4,6 +4,8 @@ import hashlib
 import json
 import shutil
 
+import pytest
+
 from conftest import run_cli
 
 
@@ -77,3 +79,30 @@ def test_a_constraint_outside_the_model_is_checked_by_frictionless(built_mini, t
     result = run_cli("validate", package(built_mini, tmp_path, change), "--format", "json")
     assert result.code == 1
     assert [f["message"].split(":")[0] for f in result.report["findings"]] == ["unique-error"]
+
+
+def test_a_resource_that_links_outside_is_refused_unread(built_mini, tmp_path):
+    secret = tmp_path / "secret.csv"
+    secret.write_text("actor_id,name\nsecret-outside-the-package,x\n", encoding="utf-8")
+
+    def change(d, root):
+        (root / "datasets/csv/actors.csv").unlink()
+        (root / "datasets/csv/actors.csv").symlink_to(secret)
+    result = run_cli("validate", package(built_mini, tmp_path, change), "--format", "json")
+    assert result.code == 1 and codes(result) == {"FP959"}
+    assert "link" in result.report["findings"][0]["message"]
+    assert "secret-outside-the-package" not in result.out
+
+
+@pytest.mark.parametrize("how", ["link", "path"])
+def test_a_resource_that_is_a_device_is_refused_unread(built_mini, tmp_path, how):
+    def change(d, root):
+        if how == "link":
+            (root / "datasets/csv/actors.csv").unlink()
+            (root / "datasets/csv/actors.csv").symlink_to("/dev/zero")
+        else:
+            next(r for r in d["resources"] if r["name"] == "actors")["path"] = "/dev/zero"
+    result = run_cli("validate", package(built_mini, tmp_path, change), "--format", "json", "--time-limit", "20")
+    assert result.code == 1
+    assert codes(result) == {"FP959" if how == "link" else "FP962"}, result.out
+    assert not any("time" in f["message"] for f in result.report["findings"])
