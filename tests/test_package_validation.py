@@ -106,3 +106,10 @@ def test_a_resource_that_is_a_device_is_refused_unread(built_mini, tmp_path, how
     assert result.code == 1
     assert codes(result) == {"FP959" if how == "link" else "FP962"}, result.out
     assert not any("time" in f["message"] for f in result.report["findings"])
+
+
+def test_a_remote_resource_is_refused_not_downloaded(built_mini, tmp_path):
+    path = package(built_mini, tmp_path, lambda d, r: d["resources"][1].__setitem__("path", "https://example.org/a.csv"))
+    result = run_cli("validate", path, "--format", "json")
+    assert result.code == 1 and codes(result) == {"FP959"}
+    assert "remote URL" in result.report["findings"][0]["message"]

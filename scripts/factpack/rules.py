@@ -81,8 +81,8 @@ _RULES = [
     Rule("FP956", ERROR, "Value breaks a constraint", "A cell is empty where a value is required, or breaks a pattern, codelist or length limit (frictionless: constraint-error)."),
     Rule("FP957", ERROR, "Duplicate primary key", "Two rows have the same primary key (frictionless: primary-key)."),
     Rule("FP958", ERROR, "Foreign key not found", "A reference points at a row that the referenced table does not have (frictionless: foreign-key)."),
-    Rule("FP959", ERROR, "Resource unreadable", "A file named by the descriptor is missing or not in its declared encoding (frictionless: scheme-error, source-error)."),
-    Rule("FP960", ERROR, "Package could not be checked", "Stock frictionless raised an exception on the package, or did not finish within the time limit (a pattern that backtracks can run for ever). The package is not certified."),
+    Rule("FP959", ERROR, "Resource unreadable", "A file named by the descriptor is missing or not in its declared encoding (frictionless: scheme-error, source-error), or is refused unread: a symbolic link, a device, a FIFO or a remote URL (stock frictionless would follow or download it). Put the file itself inside the package folder."),
+    Rule("FP960", ERROR, "Package could not be checked", "Stock frictionless raised an exception on the package, or did not finish within the time limit (`--time-limit`; a pattern that backtracks can run for ever) or its 4 GiB memory limit. The package is not certified."),
     Rule("FP962", ERROR, "Descriptor invalid", "frictionless finds the descriptor itself invalid (package-error, resource-error, schema-error, field-error, dialect-error); an unsafe path is reported here."),
     # Warnings
     Rule("FP901", WARNING, "Probably the same entity under two ids", "Two records have names that are the same after folding case, accents and common transliterations. If they are the same entity, use one id."),
