@@ -175,5 +175,6 @@ TRICKS = {
     "absolute-path": describe(lambda d, r: resource(d, "actors").__setitem__("path", "/etc/passwd")),
     "parent-path": describe(outside_path),
     # deep enough for frictionless to report a source-error; far deeper is a memory bomb (test_package_stock)
+    "empty-json-table": describe(lambda d, r: None, raw_json("relationships", "[]\n")),
     "deeply-nested-json-cell": describe(lambda d, r: None, nested_json_cell(3_000)),
 }

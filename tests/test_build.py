@@ -2,6 +2,7 @@
 
 import hashlib
 import json
+import re
 import subprocess
 import sys
 
@@ -51,6 +52,17 @@ def test_stock_frictionless_validates_the_built_package(mini):
                           cwd=mini, capture_output=True, text=True)
     assert done.returncode == 0, done.stdout[-2000:]
     assert json.loads(done.stdout)["valid"] is True
+
+
+def test_a_table_without_rows_passes_stock_frictionless_and_factpack_alike(mini):
+    facts = mini / MINI_FACTS
+    facts.write_text(re.sub(r"(?ms)^relationships:.*?(?=^\S|\Z)", "", facts.read_text(encoding="utf-8")), encoding="utf-8")
+    assert run_cli("--root", mini, "build").code == 0
+    assert json.loads((mini / "datasets/json/relationships.json").read_text(encoding="utf-8")) == []
+    done = subprocess.run([sys.executable, "-m", "frictionless", "validate", "--json", "datapackage.json"],
+                          cwd=mini, capture_output=True, text=True)
+    assert json.loads(done.stdout)["valid"] is True, done.stdout[-2000:]
+    assert run_cli("validate", mini / "datapackage.json").code == 0
 
 
 def test_stock_frictionless_validates_the_repository_package():

@@ -19,6 +19,11 @@ PUBLISHED_FOLDERS = {"datasets/csv": ".csv", "datasets/json": ".json"}
 CSV_DIALECT = {"delimiter": ",", "quoteChar": '"', "doubleQuote": True, "header": True, "lineTerminator": "\n"}
 
 
+def table_path(table_name: str, fmt: str) -> str:
+    """Where a table is published in one format (csv or json)."""
+    return f"datasets/{fmt}/{table_name}.{fmt}"
+
+
 def _cells(table: model.Table):
     """Row → its CSV cells in column order. The csv writer itself writes None as an empty
     cell and a number as its digits; only list columns need joining."""
@@ -87,7 +92,12 @@ def descriptor(metadata: dict, rows: dict, files: dict) -> dict:
     resources = []
     for fmt in ("csv", "json"):
         for table in model.tables():
-            path = f"datasets/{fmt}/{table.name}.{fmt}"
+            if fmt == "json" and not rows[table.name]:
+                # frictionless cannot read a table from an empty JSON array (source-error: it takes the
+                # header from the first row). The file `[]` is still published for JSON readers; the CSV
+                # resource declares the empty table with its header.
+                continue
+            path = table_path(table.name, fmt)
             # The JSON copies repeat the CSV tables; their keys are checked once, on the CSV side.
             schema = schema_outputs.table_schema(table, with_foreign_keys=(fmt == "csv"))
             resources.append(_resource(table, path, files[path], fmt, schema))
@@ -117,8 +127,8 @@ def render_all(metadata: dict, rows: dict) -> dict:
     """relative path → bytes, for every file the build publishes."""
     files = {}
     for table in model.tables():
-        files[f"datasets/csv/{table.name}.csv"] = render_csv(table, rows[table.name])
-        files[f"datasets/json/{table.name}.json"] = render_json(rows[table.name])
+        files[table_path(table.name, "csv")] = render_csv(table, rows[table.name])
+        files[table_path(table.name, "json")] = render_json(rows[table.name])
     files[DESCRIPTOR] = schema_outputs.dumps(descriptor(metadata, rows, files)).encode("utf-8")
     files[CHECKSUMS] = render_checksums(files)
     return files

@@ -186,6 +186,9 @@ def _json_rows(text: str) -> list:
         raise _NotTabular(f"not valid JSON: {error}") from None
     if not isinstance(data, list) or not all(isinstance(row, dict) for row in data):
         raise _NotTabular("cannot extract tabular data: expected an array of objects, one per row")
+    if not data:
+        raise _NotTabular("cannot extract JSON tabular data from an empty array: frictionless takes the header "
+                          "from the first row")
     return data
 
 
@@ -193,7 +196,7 @@ def _rows(resource: dict, text: str):
     """(header labels, iterator of (row number, cells))."""
     if resource.get("format") == "json":
         data = _json_rows(text)
-        labels = list(data[0]) if data else [f["name"] for f in resource["schema"]["fields"]]
+        labels = list(data[0])
         return labels, ((i + 2, [v if v.__class__ is str else _json_cell(v) for v in map(row.get, labels)])
                         for i, row in enumerate(data))
     dialect = resource.get("dialect", {})

@@ -5,6 +5,8 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
+from factpack.outputs import table_path
+
 
 @dataclass
 class Dataset:
@@ -17,9 +19,9 @@ class Dataset:
         descriptor = json.loads((root / "datapackage.json").read_text(encoding="utf-8"))
         rows = {}
         for resource in descriptor["resources"]:
-            if resource["format"] == "json":
-                rows[resource["name"].removesuffix("-json")] = json.loads(
-                    (root / resource["path"]).read_text(encoding="utf-8"))
+            if resource["format"] == "csv":  # every table has a CSV resource; an empty one has no JSON resource
+                rows[resource["name"]] = json.loads(
+                    (root / table_path(resource["name"], "json")).read_text(encoding="utf-8"))
         return cls(root, descriptor, rows)
 
     def by_id(self, table: str) -> dict:

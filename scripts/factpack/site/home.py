@@ -5,6 +5,7 @@ import io
 import re
 import zipfile
 
+from factpack.outputs import CHECKSUMS, table_path
 from factpack.site.markdown import link, table, text
 from factpack.site.pages import Page
 
@@ -13,8 +14,9 @@ _ZIP_TIME = (1980, 1, 1, 0, 0, 0)  # fixed, so the zip is the same bytes on ever
 
 def published_files(ds) -> dict:
     """Site path → bytes of every file a user can download."""
-    names = [r["path"] for r in ds.descriptor["resources"]] + ["datapackage.json", "datasets/SHA256SUMS"]
-    return {name: (ds.root / name).read_bytes() for name in sorted(names)}
+    listed = (ds.root / CHECKSUMS).read_text(encoding="utf-8").splitlines()
+    names = [line.split("  ", 1)[1] for line in listed] + [CHECKSUMS]
+    return {_plain_name(name): (ds.root / name).read_bytes() for name in sorted(names)}
 
 
 def package_zip(files: dict) -> bytes:
@@ -45,7 +47,7 @@ def zip_name(ds) -> str:
 
 
 def downloads(ds, files: dict) -> Page:
-    rows_per_path = {r["path"]: len(ds.rows[r["name"].removesuffix("-json")]) for r in ds.descriptor["resources"]}
+    rows_per_path = {table_path(name, fmt): len(rows) for name, rows in ds.rows.items() for fmt in ("csv", "json")}
     bundle = package_zip(files)
     rows = [[f"[{zip_name(ds)}]({zip_name(ds)})", "zip", "", f"{len(bundle):,}", f"`{hashlib.sha256(bundle).hexdigest()}`"]]
     for name, data in files.items():
