@@ -1,4 +1,4 @@
-"""The same id in several fact files is one entity; conflicts name both places."""
+"""The same id in several fact files is one entity; where files disagree, each keeps its claim."""
 
 import json
 import shutil
@@ -51,15 +51,20 @@ def test_records_with_one_id_merge_and_count_their_sources(mini):
     assert sources == {"mini-article", "second-article"}
 
 
-def test_conflicting_single_values_name_both_files_and_lines(mini):
+def test_a_disagreement_is_a_warning_naming_both_places_and_both_claims_are_kept(mini):
     add_second(mini, date="2019-04-03")
-    result = run_cli("--root", mini, "validate", "--format", "json")
-    assert result.code == 1
-    [finding] = result.findings()
-    assert finding["code"] == "FP801"
+    result = run_cli("--root", mini, "build", "--format", "json")
+    assert result.code == 0
+    [finding] = [f for f in result.findings() if f["code"] == "FP905"]
     assert (finding["file"], finding["line"], finding["column"]) == ("datasets/facts/second-article.yaml", 16, 11)
-    assert finding["message"] == ("'date' of 'nurlanova-detained' is '2019-04-03' here but '2019-04-04' "
-                                  "in datasets/facts/mini-article.yaml:45")
+    assert finding["severity"] == "warning"
+    assert finding["message"] == ("sources disagree on 'date' of 'nurlanova-detained': '2019-04-03' here, '2019-04-04' "
+                                  "in datasets/facts/mini-article.yaml:45; both are kept as claims and "
+                                  "'[2019-04-03,2019-04-04]' is published")
+    statements = json.loads((mini / "datasets/json/statements.json").read_text(encoding="utf-8"))
+    dates = {(s["source_id"], s["value"]) for s in statements
+             if (s["record_id"], s["field"]) == ("nurlanova-detained", "date")}
+    assert dates == {("mini-article", "2019-04-04"), ("second-article", "2019-04-03")}
 
 
 def test_references_resolve_across_fact_files(mini):

@@ -6,6 +6,7 @@ import frictionless
 import pytest
 
 from conftest import REPO, run_cli
+from factpack import model
 from factpack.package_validation import errors as validate_package
 from package_mutations import BREAKING, SECRET, TRICKS
 
@@ -67,14 +68,20 @@ def test_cli_reports_package_errors_with_row_and_field(built, tmp_path):
     result = run_cli("validate", mutated(built, tmp_path, BREAKING["wrong-type-integer"]), "--format", "json")
     assert result.code == 1
     found = {(f["code"], f["file"], f["line"], f["column"], f["path"]) for f in result.report["findings"]}
-    assert ("FP955", "datasets/csv/events.csv", 2, 13, "source_count") in found
+    position = [c.name for c in model.table("events").columns].index("source_count") + 1
+    assert ("FP955", "datasets/csv/events.csv", 2, position, "source_count") in found
     assert {"FP951", "FP952"} <= {f["code"] for f in result.report["findings"]}
 
 
+def columns(table):
+    return len(model.table(table).columns)
+
+
 @pytest.mark.parametrize("mutation, code, line, column, message", [
-    ("missing-column", "FP953", 0, 7, "missing-label: "),
-    ("extra-cell", "FP954", 2, 8, "extra-cell: "),
-    ("enum-violation", "FP956", 2, 8, 'constraint-error: constraint "enum" fails'),
+    ("missing-column", "FP953", 0, columns("relationships"), "missing-label: "),  # the last column removed
+    ("extra-cell", "FP954", 2, columns("affiliations") + 1, "extra-cell: "),
+    ("enum-violation", "FP956", 2, [c.name for c in model.table("events").columns].index("type") + 1,
+     'constraint-error: constraint "enum" fails'),
     ("duplicate-primary-key", "FP957", 4, 0, "primary-key: the same as in the row at position 2"),
     ("broken-foreign-key", "FP958", 2, 0, 'foreign-key: for "organization_id": values "almaty-polic" not found in the lookup table "organizations"'),
     ("missing-file", "FP959", 0, 0, "scheme-error: "),

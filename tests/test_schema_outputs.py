@@ -11,7 +11,7 @@ from factpack import model, schema_outputs
 ALLOWED_PROPERTY_KEYS = {
     "$ref", "type", "items", "title", "description", "examples", "enum", "pattern", "format", "minItems",
     "uniqueItems", "minLength", "maxLength", "minimum", "x-fact", "x-factKey", "x-codelist", "x-delimiter",
-    "x-factRecord", "x-edtf", "x-standard", "x-multiline", "oneOf",
+    "x-factRecord", "x-edtf", "x-standard", "x-multiline", "x-resolve", "oneOf",
 }
 
 

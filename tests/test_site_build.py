@@ -21,8 +21,10 @@ def test_pages_exist_for_tables_browser_and_reference(repo_site):
                  "browse/actors/serikzhan-bilash/index.html", "browse/organizations/atazhurt-eriktileri/index.html",
                  "browse/sources/rferl-2019-03-bilash-lawyer-pressure/index.html", "reference/tables/events/index.html",
                  "reference/codelists/index.html", "reference/error-codes/index.html", "reference/fact-file/index.html",
-                 "contributing/index.html", "factpack-0.1.0.zip", "datasets/csv/events.csv"):
+                 "contributing/index.html", "datasets/csv/events.csv"):
         assert (repo_site / page).is_file(), page
+    version = json.loads((REPO / "datapackage.json").read_text(encoding="utf-8"))["version"]
+    assert (repo_site / f"factpack-{version}.zip").is_file()
 
 
 def test_no_page_needs_an_asset_from_another_host(repo_site):

@@ -94,9 +94,21 @@ def _fast_bounds(text: str):
     return bounds[0][0], bounds[-1][1]
 
 
+def _one_of(text: str) -> EdtfDate:
+    """`[a,b]` or `[a..b]`: one of the dates listed (EDTF level 2), as written when sources disagree."""
+    _library_bounds(text)  # the grammar decides whether the set is well formed
+    members = []
+    for member in text[1:-1].split(","):
+        members += [parse(end) for end in member.split("..")] if member.count("..") == 1 else [parse(member)]
+    precision = max((m.precision for m in members), key=PRECISIONS.index)
+    return EdtfDate(text, min(m.start for m in members), max(m.end for m in members), precision, "one-of")
+
+
 @lru_cache(maxsize=65536)
 def parse(text: str) -> EdtfDate:
     """Parse an EDTF string, or raise ValueError saying what is wrong."""
+    if text.startswith("[") and text.endswith("]") and "/" not in text:
+        return _one_of(text)
     if ".." in text or text.startswith("/") or text.endswith("/"):
         raise OpenIntervalError(f"'{text}' has an open or unknown end")
     fast = _fast_bounds(text)

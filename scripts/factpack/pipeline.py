@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from factpack import file_stage, metadata, outputs, tables
 from factpack.cache import Cache
 from factpack.cache import key as cache_key
-from factpack.checks import codes, corroboration, dates, identifiers, similar_names
+from factpack.checks import codes, corroboration, dates, disagreements, identifiers, similar_names
 from factpack.context import Context
 from factpack.findings import has_errors, sort_findings
 from factpack.merge import merge
@@ -107,8 +107,8 @@ def check(layout, paths, today=None, jobs: int = 1, use_cache: bool = True):
     context = Context(layout, files, **({"today": today} if today else {}))
     for family in CROSS_FILE_CHECKS:
         findings += family.check(context)
-    entities, merge_findings = merge(context)
-    findings += merge_findings
+    entities = merge(context)
+    findings += disagreements.check(entities)
     if not has_errors(findings):
         findings += similar_names.check(entities)
         findings += corroboration.check(entities)

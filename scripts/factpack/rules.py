@@ -16,6 +16,7 @@ class Rule:
     severity: str
     title: str
     explanation: str
+    retired: str = ""  # why and when the code stopped being reported; a retired code is never reused
 
 
 _RULES = [
@@ -71,7 +72,8 @@ _RULES = [
     Rule("FP702", ERROR, "Invalid language tag", "Languages are BCP 47 tags such as `en`, `kk`, `ru`, `kk-Cyrl`."),
     Rule("FP703", ERROR, "Unknown script code", "Scripts are ISO 15924 codes such as `Latn`, `Cyrl`, `Arab`."),
     # Merging records across fact files
-    Rule("FP801", ERROR, "Conflicting values for one record", "The same id is described in two fact files with different values for a field that holds one value. Make them agree, or use different ids if they are different things."),
+    Rule("FP801", ERROR, "Conflicting values for one record", "The same id was described in two fact files with different values for a field that holds one value.",
+         retired="Since data version 0.2.0 each file's values are that source's claims: a disagreement is kept and reported as FP905."),
     # A built package (factpack validate datapackage.json); the frictionless error type is named in the message
     Rule("FP951", ERROR, "File size differs from the descriptor", "The file's byte count is not the `bytes` datapackage.json declares (frictionless: byte-count). The file was changed or truncated after the build."),
     Rule("FP952", ERROR, "File hash differs from the descriptor", "The file's SHA-256 is not the `hash` datapackage.json declares (frictionless: hash-count). Download it again or rebuild."),
@@ -89,6 +91,7 @@ _RULES = [
     Rule("FP902", WARNING, "Cited by only one source", "The record rests on a single source. Corroborate it from another article when you can."),
     Rule("FP903", WARNING, "Event without participants", "Name who took part, and in what role, when the article says."),
     Rule("FP961", WARNING, "Stricter than frictionless", "frictionless accepts this (a byte-order mark, spaces around a header label); factpack's own packages never have it, so it is pointed out."),
+    Rule("FP905", WARNING, "Sources disagree", "Another fact file gives a different value for this field of the same record. Both are kept as claims in the statements table, the record lists the field under `disputed`, and the published value is resolved by the rule the methodology gives for the field. Nothing needs fixing when both articles describe the same thing; if they describe different things, give your record its own id."),
     Rule("FP904", WARNING, "Event dated after the source was published", "An article cannot report what happened after it was published: check the year."),
 ]
 

@@ -3,14 +3,9 @@
 Column order comes from the model (schema/tables/); rows are sorted by primary key.
 """
 
-import hashlib
-
-from factpack import edtf_dates, model
+from factpack import edtf_dates, model, statements
 from factpack.quotes import evidence_of
-
-
-def _digest(*parts, length: int) -> str:
-    return hashlib.sha256("\x1f".join(p or "" for p in parts).encode("utf-8")).hexdigest()[:length]
+from factpack.statements import digest as _digest
 
 
 def _row(table: model.Table, values: dict, derived: dict) -> dict:
@@ -30,7 +25,7 @@ def _event_derived(entity) -> dict:
     return {
         "date_start": date.start.isoformat(), "date_end": date.end.isoformat(),
         "date_precision": date.precision, "date_certainty": date.certainty,
-        "source_count": len(entity.sources),
+        **_counted(entity),
     }
 
 
@@ -47,15 +42,22 @@ def _name_rows(entities):
     return rows
 
 
-def _participant_rows(entities):
-    table, rows = model.table("participants"), {}
+def _participants(entities) -> dict:
+    """participant id → (event id, [the records naming it, one per source that does])."""
+    found: dict = {}
     for event in entities["events"].values():
         for origin in event.origins:
             for record in origin.children("participants"):
                 who = record.get("actor") or record.get("organization")
-                pid = f"{event.id}/{who}/{record.get('role')}"
-                rows.setdefault(pid, _row(table, record.values, {"participant_id": pid, "event_id": event.id}))
-    return list(rows.values())
+                found.setdefault(f"{event.id}/{who}/{record.get('role')}", (event.id, []))[1].append(record)
+    return found
+
+
+def _participant_rows(participants: dict) -> list:
+    table = model.table("participants")
+    return [_row(table, records[0].values, {"participant_id": pid, "event_id": event_id,
+                                            "source_count": len({r.file.source.id for r in records})})
+            for pid, (event_id, records) in participants.items()]
 
 
 def _citation(record_type, record_id, origin, quote) -> dict:
@@ -82,12 +84,13 @@ def _citation_rows(entities, names):
 
 
 def _counted(entity) -> dict:
-    return {"source_count": len(entity.sources)}
+    return {"source_count": len(entity.sources), "disputed": entity.disputed or None}
 
 
 def build_rows(entities, archive_digests: dict) -> dict:
     """table name → rows (dicts in column order), sorted by primary key."""
     names = _name_rows(entities)
+    participants = _participants(entities)
     citations = _citation_rows(entities, names)
     per_source = {}
     for row in citations:
@@ -98,11 +101,12 @@ def build_rows(entities, archive_digests: dict) -> dict:
         "actors": _entity_rows("actors", entities, _counted),
         "organizations": _entity_rows("organizations", entities, _counted),
         "events": _entity_rows("events", entities, _event_derived),
-        "participants": _participant_rows(entities),
+        "participants": _participant_rows(participants),
         "names": [row for row, _ in names.values()],
         "affiliations": _entity_rows("affiliations", entities, _counted),
         "relationships": _entity_rows("relationships", entities, _counted),
         "citations": citations,
+        "statements": statements.build(entities, names, participants, citations),
     }
     for table in model.tables():
         key = table.primary_key

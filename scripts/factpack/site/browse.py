@@ -1,5 +1,6 @@
 """The data browser: a timeline with a chart, and a page per actor, organization and source."""
 
+from factpack.site.claims import claims_table, disputed_note
 from factpack.site.markdown import anchor, html_table, link, plain, text
 from factpack.site.pages import Page
 
@@ -26,8 +27,8 @@ def _date(event) -> str:
 def event_rows(ds, events, prefix="../"):
     for event in sorted(events, key=lambda e: (e["date_start"], e["event_id"])):
         people = "<br>".join(f"{entity_link(ds, p, prefix)} ({p['role']})" for p in ds.participants_of.get(event["event_id"], []))
-        yield [_date(event), plain(event["type"]), plain(event["summary"]), people,
-               _source_links(ds, "events", event["event_id"], prefix)]
+        summary = "<br>".join(filter(None, [plain(event["summary"]), disputed_note(ds, "events", event, prefix)]))
+        yield [_date(event), plain(event["type"]), summary, people, _source_links(ds, "events", event["event_id"], prefix)]
 
 
 def chart(events) -> str:
@@ -96,6 +97,8 @@ def _entity_page(ds, table_name, key, row) -> Page:
     if row.get("citizenship"):
         facts.append(("Citizenship", ", ".join(text(c) for c in row["citizenship"])))
     body = "".join(f"**{label}:** {value}\n\n" for label, value in facts)
+    disputes = claims_table(ds, table_name, row)
+    body += f"## What each source says\n\n{disputes}\n" if disputes else ""
     body += f"## Names\n\n{_names(ds, table_name, record_id)}\n## Affiliations\n\n{_affiliations(ds, key, record_id)}\n"
     events = _events_with(ds, record_id)
     body += "## Events\n\n" + (html_table(EVENT_HEADERS, event_rows(ds, events))

@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
+from factpack import model
 from factpack.outputs import table_path
 
 
@@ -39,6 +40,22 @@ class Dataset:
             key = row[columns[0]] if len(columns) == 1 else tuple(row[c] for c in columns)
             out.setdefault(key, []).append(row)
         return out
+
+    @staticmethod
+    def key_of(table: str) -> str:
+        return model.table(table).primary_key[0]
+
+    @cached_property
+    def statements_of(self) -> dict:
+        """(record_type, record_id) → statement rows: every source's claims on the record."""
+        return self._grouped("statements", "record_type", "record_id")
+
+    @cached_property
+    def _citations_by_id(self) -> dict:
+        return {row["citation_id"]: row for row in self.rows["citations"]}
+
+    def citation(self, citation_id: str) -> dict:
+        return self._citations_by_id[citation_id]
 
     @cached_property
     def participants_of(self) -> dict:

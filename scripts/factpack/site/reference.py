@@ -15,6 +15,8 @@ def error_codes() -> str:
     for code, rule in sorted(RULES.items()):
         out.append(f"## {code}: {rule.title}\n")
         out.append(f"*{rule.severity}*. {rule.explanation}\n")
+        if rule.retired:
+            out.append(f"**Retired.** {rule.retired}\n")
     return "\n".join(out)
 
 

@@ -1,0 +1,33 @@
+"""Where sources disagree: a warning in each record whose claim differs from the first file's, never an error.
+
+Both claims are kept (statements table) and the published value is resolved by the column's rule;
+the warning tells the contributor that their file adds a second account, and where the first is.
+"""
+
+from factpack import model
+
+
+def _where(claim, key: str) -> str:
+    record = claim.record
+    return f"{record.file.name}:{record.file.loaded.where(record.path + (key,))[0]}"
+
+
+def _shown(value) -> str:
+    return ";".join(map(str, value)) if isinstance(value, list) else str(value)
+
+
+def check(entities):
+    for table_name, by_id in entities.items():
+        table = model.table(table_name)
+        for entity in by_id.values():
+            for column_name in entity.disputed:
+                key = table.column(column_name).fact_key
+                first, *others = entity.claims[key]
+                for claim in others:
+                    if claim.value == first.value or claim.record.file is first.record.file:
+                        continue
+                    yield claim.record.finding(
+                        "FP905", f"sources disagree on '{key}' of '{entity.id}': '{_shown(claim.value)}' here, "
+                        f"'{_shown(first.value)}' in {_where(first, key)}; both are kept as claims and "
+                        f"'{_shown(entity.values[key])}' is published", key,
+                        "nothing to fix if both articles describe the same thing; if they do not, give your record another id")

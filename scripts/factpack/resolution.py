@@ -1,0 +1,112 @@
+"""Resolution: from every source's claims on one field of one record, the value the entity tables publish.
+
+Each column follows one rule, named by its `x-resolve` annotation in schema/tables/ or implied by its kind:
+
+- `date` (EDTF columns): claims where one contains the others resolve to the most precise
+  (`2017` + `2017-21` → `2017-21`; `2019-03-10?` + `2019-03-10` → `2019-03-10`). Claims that cannot all
+  be true (9 and 10 March) resolve to the EDTF set "one of" them (`[2019-03-09,2019-03-10]`): disputed.
+- `fullest` (display names): the form with the most words, then the longest ("Aiman Umarova" over
+  "Omarova"); different forms are disputed.
+- `union` (list columns): every item any source gives, in the order first given; never disputed.
+- `latest` (curators' prose: descriptions, summaries, notes): the text from the most recently
+  published source. Prose differs between files by nature, so it is never disputed.
+- `majority` (everything else: codes, places, references): the value most sources give, then the one
+  from the most recently published source; different values are disputed.
+
+Ties that remain are broken by the value itself, so the result never depends on file order.
+Every claim stays in the statements table, whichever value is published.
+"""
+
+from collections import Counter
+from dataclasses import dataclass
+
+from factpack import edtf_dates
+
+
+@dataclass(frozen=True)
+class Claim:
+    """One source's value for one field of one record."""
+    value: object
+    source_id: str
+    recency: tuple  # (latest day the source can have been published, source id): larger is more recent
+    record: object  # the fact-file record it was read from, for findings
+
+
+@dataclass(frozen=True)
+class Resolved:
+    value: object
+    disputed: bool
+
+
+def _distinct(claims: list) -> list:
+    seen = []
+    for claim in claims:
+        if claim.value not in seen:
+            seen.append(claim.value)
+    return seen
+
+
+def _dates(claims: list) -> Resolved:
+    values = _distinct(claims)
+    if len(values) == 1:
+        return Resolved(values[0], False)
+    parsed = [edtf_dates.parse(v) for v in values]
+    inside = [p for p in parsed if all(o.start <= p.start and p.end <= o.end for o in parsed)]
+    if inside:
+        best = min(inside, key=lambda p: (p.certainty != "exact", p.end - p.start, p.text))
+        return Resolved(best.text, False)
+    return Resolved(_one_of(parsed), True)
+
+
+def _one_of(parsed: list) -> str:
+    """The EDTF set of the claimed dates; a range of days when a claim is an interval or already a set."""
+    if any("/" in p.text or p.text.startswith("[") for p in parsed):
+        return f"[{min(p.start for p in parsed).isoformat()}..{max(p.end for p in parsed).isoformat()}]"
+    members = sorted({p.text.rstrip("?~%") for p in parsed}, key=lambda t: (edtf_dates.parse(t).start, t))
+    return "[" + ",".join(members) + "]"
+
+
+def _fullest(claims: list) -> Resolved:
+    values = _distinct(claims)
+    best = max(values, key=lambda v: (len(v.split()), len(v), v))
+    return Resolved(best, len(values) > 1)
+
+
+def _union(claims: list) -> Resolved:
+    merged = []
+    for claim in claims:
+        merged += [item for item in claim.value if item not in merged]
+    return Resolved(merged, False)
+
+
+def _latest(claims: list) -> Resolved:
+    newest = max(claims, key=lambda c: (c.recency, str(c.value)))
+    return Resolved(newest.value, False)
+
+
+def _majority(claims: list) -> Resolved:
+    votes = Counter(str(c.value) for c in claims)
+    newest = {}
+    for claim in claims:
+        newest[str(claim.value)] = max(newest.get(str(claim.value), claim.recency), claim.recency)
+    best = max(votes, key=lambda v: (votes[v], newest[v], v))
+    return Resolved(next(c.value for c in claims if str(c.value) == best), len(votes) > 1)
+
+
+RULES = {"date": _dates, "fullest": _fullest, "union": _union, "latest": _latest, "majority": _majority}
+
+
+def rule_of(spec: dict) -> str:
+    """The rule of a column, from its resolved spec."""
+    if "x-resolve" in spec:
+        return spec["x-resolve"]
+    if spec.get("x-edtf"):
+        return "date"
+    if spec.get("x-delimiter"):
+        return "union"
+    return "latest" if spec.get("x-multiline") else "majority"
+
+
+def resolve(spec: dict, claims: list) -> Resolved:
+    """The published value of a field from its claims (at least one)."""
+    return RULES[rule_of(spec)](claims)

@@ -1,0 +1,84 @@
+"""The statements table: every value every source gives, one row per record, field, value and source.
+
+Entity fields come from the claims merging kept (merge.py); participants and names are claims of the
+file they are written in. Primary keys are not restated: a record's id is where its claims hang.
+"""
+
+import hashlib
+
+from factpack import model
+
+
+def digest(*parts, length: int) -> str:
+    return hashlib.sha256("\x1f".join(p or "" for p in parts).encode("utf-8")).hexdigest()[:length]
+
+
+def _rows(record_type: str, record_id: str, field: str, value, source_id: str, citation_ids: list) -> list:
+    items = value if isinstance(value, list) else [value]
+    return [{"statement_id": f"{source_id}/{digest(record_type, record_id, field, str(item), length=12)}",
+             "record_type": record_type, "record_id": record_id, "field": field, "value": str(item),
+             "source_id": source_id, "citation_ids": citation_ids} for item in items]
+
+
+def _cited(citations: list) -> dict:
+    """(record type, record id, source id) → the ids of its citations, sorted."""
+    found: dict = {}
+    for row in citations:
+        found.setdefault((row["record_type"], row["record_id"], row["source_id"]), []).append(row["citation_id"])
+    return {key: sorted(ids) for key, ids in found.items()}
+
+
+def _entity_rows(entities, cited: dict) -> list:
+    rows = []
+    for table_name, by_id in entities.items():
+        table = model.table(table_name)
+        if table.name not in _record_types():
+            continue
+        for entity in by_id.values():
+            for key, claims in entity.claims.items():
+                column = table.column_for_fact_key(key)
+                if column.name in table.primary_key:
+                    continue
+                for claim in claims:
+                    rows += _rows(table.name, entity.id, column.name, claim.value, claim.source_id,
+                                  cited.get((table.name, entity.id, claim.source_id), []))
+    return rows
+
+
+def _child_rows(record_type: str, record_id: str, record, source_id: str, citation_ids: list) -> list:
+    rows = []
+    for column in model.table(record_type).fact_columns():
+        value = record.get(column.fact_key)
+        if value is not None:
+            rows += _rows(record_type, record_id, column.name, value, source_id, citation_ids)
+    return rows
+
+
+def _participant_rows(entities, participants: dict, cited: dict) -> list:
+    rows = []
+    for participant_id, (event_id, records) in participants.items():
+        for record in records:
+            source_id = record.file.source.id
+            rows += _child_rows("participants", participant_id, record, source_id,
+                                cited.get(("events", event_id, source_id), []))
+    return rows
+
+
+def _name_rows(names: dict, cited: dict) -> list:
+    rows = []
+    for name_id, (_, records) in names.items():
+        for record in records:
+            source_id = record.file.source.id
+            rows += _child_rows("names", name_id, record, source_id, cited.get(("names", name_id, source_id), []))
+    return rows
+
+
+def _record_types() -> list:
+    return model.table("statements").column("record_type").spec["enum"]
+
+
+def build(entities, names: dict, participants: dict, citations: list) -> list:
+    """Statement rows (unsorted): names and participants map their ids to (owner, [records])."""
+    cited = _cited(citations)
+    rows = _entity_rows(entities, cited) + _participant_rows(entities, participants, cited) + _name_rows(names, cited)
+    return list({row["statement_id"]: row for row in rows}.values())
