@@ -7,8 +7,11 @@ from functools import cached_property
 from factpack import model
 from factpack.layout import Layout
 
-# Tables whose records carry their own id in a fact file.
-ID_TABLES = ("sources", "actors", "organizations", "events", "affiliations", "relationships")
+
+
+def id_tables() -> tuple:
+    """Tables whose records carry their own id in a fact file."""
+    return tuple(t.name for t in model.record_tables())
 
 
 @dataclass
@@ -37,9 +40,9 @@ class Context:
     @cached_property
     def ids(self) -> dict:
         """id → {table: [records]} over every file, broken records included (they still define ids)."""
-        found = {}
+        found, tables = {}, id_tables()
         for record in self.records(include_broken=True):
-            if record.table in ID_TABLES and record.id:
+            if record.table in tables and record.id:
                 found.setdefault(record.id, {}).setdefault(record.table, []).append(record)
         return found
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from factpack import edtf_dates, model
-from factpack.context import ID_TABLES
+from factpack.context import id_tables
 from factpack.resolution import Claim, resolve
 
 
@@ -63,11 +63,11 @@ def _resolve(entity: Entity, columns: list):
 
 def merge(context) -> dict:
     """entities by table → {id: Entity}."""
-    entities: dict = {table: {} for table in ID_TABLES}
-    columns = {table: model.table(table).fact_columns() for table in ID_TABLES}
+    entities: dict = {table: {} for table in id_tables()}
+    columns = {table: model.table(table).fact_columns() for table in entities}
     for fact in context.files:
         for record in fact.records:
-            if record.broken or record.table not in ID_TABLES or not record.id:
+            if record.broken or record.table not in entities or not record.id:
                 continue
             entity = entities[record.table].get(record.id)
             if entity is None:

@@ -1,8 +1,10 @@
 """Fact files and the records in them, each remembering where it was written."""
 
+import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from factpack import model
 from factpack.findings import Finding, format_path
 from factpack.yaml_strict import Loaded
 
@@ -66,42 +68,45 @@ class Record:
         return self.nested.get(table, []) if self.nested else []
 
 
-_NESTED = {"actors": "names", "organizations": "names", "events": "participants"}
-_TOP = ("actors", "organizations", "events", "affiliations", "relationships")
+def participant_who(values: dict) -> str:
+    """The part of a participant's id that says who: the actor or organization id, and for people the
+    source does not name, `unnamed` (or the organization) plus a digest of their description."""
+    who = values.get("actor") or values.get("organization") or "unnamed"
+    description = values.get("description")
+    if isinstance(description, str):
+        who += "/" + hashlib.sha256(description.encode("utf-8")).hexdigest()[:10]
+    return str(who)
 
 
 def collect_records(fact: FactFile) -> list:
-    """Every record of a loaded fact file, nested ones after their parent."""
+    """Every record of a loaded fact file, in the model's table order, nested ones after their parent."""
     data = fact.loaded.data if fact.loaded else None
     if not isinstance(data, dict):
         return []
     out = []
-    if isinstance(data.get("source"), dict):
-        out.append(Record("sources", data["source"], ("source",), fact))
-    for table in _TOP:
-        items = data.get(table)
-        if not isinstance(items, list):
-            continue
-        for index, item in enumerate(items):
-            if not isinstance(item, dict):
-                continue
-            record = Record(table, item, (table, index), fact)
+    for table in model.record_tables():
+        key = table.fact_file["key"]
+        if table.fact_file.get("single"):
+            found = [((key,), data[key])] if isinstance(data.get(key), dict) else []
+        else:
+            items = data.get(key) if isinstance(data.get(key), list) else []
+            found = [((key, i), item) for i, item in enumerate(items) if isinstance(item, dict)]
+        for path, item in found:
+            record = Record(table.name, item, path, fact)
             out.append(record)
             out.extend(_nested(record))
     return out
 
 
 def _nested(record: Record) -> list:
-    child_table = _NESTED.get(record.table)
-    items = record.values.get(child_table) if child_table else None
-    if not isinstance(items, list):
-        return []
-    record.nested = {child_table: [
-        Record(child_table, item, record.path + (child_table, i), record.file, parent=record)
-        for i, item in enumerate(items)
-        if isinstance(item, dict)
-    ]}
-    return record.nested[child_table]
+    record.nested = {}
+    for child in model.nested_in(record.table):
+        key = child.fact_file["key"]
+        items = record.values.get(key)
+        if isinstance(items, list):
+            record.nested[child.name] = [Record(child.name, item, record.path + (key, i), record.file, parent=record)
+                                         for i, item in enumerate(items) if isinstance(item, dict)]
+    return [r for records in record.nested.values() for r in records]
 
 
 def mark_broken(fact: FactFile):

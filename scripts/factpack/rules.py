@@ -45,7 +45,7 @@ _RULES = [
     # Identifiers and references
     Rule("FP301", ERROR, "Duplicate id", "Two records in the same fact file have the same id, or one id is used for records of different kinds. Ids must be unique within a file and name one kind of thing across the dataset."),
     Rule("FP302", ERROR, "Unknown reference", "The id referred to is not defined in any fact file. The hint suggests the closest ids."),
-    Rule("FP303", ERROR, "Participant needs exactly one of actor or organization", "Each participant names either an `actor` or an `organization`, not both and not neither."),
+    Rule("FP303", ERROR, "Participant not identified one way", "Each participant is a named person (`actor`), an organization (`organization`), or people the source does not name (`description`, optionally with the `organization` they act for and a `count`): not an actor and an organization, not an actor with a description, not none of them."),
     Rule("FP304", ERROR, "File name does not match source id", "A fact file is named after its source: `datasets/facts/<source id>.yaml`."),
     Rule("FP305", ERROR, "Listed twice", "The same name or participant is listed twice in one record."),
     Rule("FP306", ERROR, "Reference to itself or a cycle", "A record cannot respond to itself, and an organization cannot be its own parent (directly or through others)."),
@@ -71,6 +71,7 @@ _RULES = [
     Rule("FP701", ERROR, "Unknown country code", "Countries are ISO 3166-1 alpha-2 codes such as `KZ`, `CN`, `US`."),
     Rule("FP702", ERROR, "Invalid language tag", "Languages are BCP 47 tags such as `en`, `kk`, `ru`, `kk-Cyrl`."),
     Rule("FP703", ERROR, "Unknown script code", "Scripts are ISO 15924 codes such as `Latn`, `Cyrl`, `Arab`."),
+    Rule("FP704", ERROR, "Unknown unit", "An amount's unit is an ISO 4217 currency code such as `KZT`, `USD`, `EUR`, or one of `people`, `days`, `months`, `years`."),
     # Merging records across fact files
     Rule("FP801", ERROR, "Conflicting values for one record", "The same id was described in two fact files with different values for a field that holds one value.",
          retired="Since data version 0.2.0 each file's values are that source's claims: a disagreement is kept and reported as FP905."),

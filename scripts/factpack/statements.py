@@ -54,22 +54,15 @@ def _child_rows(record_type: str, record_id: str, record, source_id: str, citati
     return rows
 
 
-def _participant_rows(entities, participants: dict, cited: dict) -> list:
+def _nested_rows(children: dict, cited: dict) -> list:
+    """Claims of nested records (names, participants, amounts), backed by their own quotes or else their owner's."""
     rows = []
-    for participant_id, (event_id, records) in participants.items():
-        for record in records:
-            source_id = record.file.source.id
-            rows += _child_rows("participants", participant_id, record, source_id,
-                                cited.get(("events", event_id, source_id), []))
-    return rows
-
-
-def _name_rows(names: dict, cited: dict) -> list:
-    rows = []
-    for name_id, (_, records) in names.items():
-        for record in records:
-            source_id = record.file.source.id
-            rows += _child_rows("names", name_id, record, source_id, cited.get(("names", name_id, source_id), []))
+    for record_type, by_id in children.items():
+        for record_id, (owner_type, owner_id, records) in by_id.items():
+            for record in records:
+                source_id = record.file.source.id
+                quotes = cited.get((record_type, record_id, source_id)) or cited.get((owner_type, owner_id, source_id), [])
+                rows += _child_rows(record_type, record_id, record, source_id, quotes)
     return rows
 
 
@@ -77,8 +70,8 @@ def _record_types() -> list:
     return model.table("statements").column("record_type").spec["enum"]
 
 
-def build(entities, names: dict, participants: dict, citations: list) -> list:
-    """Statement rows (unsorted): names and participants map their ids to (owner, [records])."""
+def build(entities, children: dict, citations: list) -> list:
+    """Statement rows (unsorted). `children`: nested table → {id: (owner table, owner id, [records])}."""
     cited = _cited(citations)
-    rows = _entity_rows(entities, cited) + _participant_rows(entities, participants, cited) + _name_rows(names, cited)
+    rows = _entity_rows(entities, cited) + _nested_rows(children, cited)
     return list({row["statement_id"]: row for row in rows}.values())

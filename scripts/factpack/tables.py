@@ -3,8 +3,11 @@
 Column order comes from the model (schema/tables/); rows are sorted by primary key.
 """
 
+from decimal import Decimal
+
 from factpack import edtf_dates, model, statements
 from factpack.quotes import evidence_of
+from factpack.records import participant_who
 from factpack.statements import digest as _digest
 
 
@@ -31,7 +34,7 @@ def _event_derived(entity) -> dict:
 
 def _name_rows(entities):
     table, rows = model.table("names"), {}
-    for owner in ("actors", "organizations"):
+    for owner in (t.name for t in model.record_tables() if table in model.nested_in(t.name)):
         for entity in entities[owner].values():
             for origin in entity.origins:
                 for record in origin.children("names"):
@@ -48,9 +51,36 @@ def _participants(entities) -> dict:
     for event in entities["events"].values():
         for origin in event.origins:
             for record in origin.children("participants"):
-                who = record.get("actor") or record.get("organization")
-                found.setdefault(f"{event.id}/{who}/{record.get('role')}", (event.id, []))[1].append(record)
+                found.setdefault(f"{event.id}/{participant_who(record.values)}/{record.get('role')}",
+                                 (event.id, []))[1].append(record)
     return found
+
+
+def _amounts(entities) -> dict:
+    """amount id → (event id, [the record]): one amount per event, kind, unit and source."""
+    found: dict = {}
+    for event in entities["events"].values():
+        for origin in event.origins:
+            for record in origin.children("amounts"):
+                v = record.values
+                found.setdefault(f"{event.id}/{v.get('kind')}/{v.get('unit')}/{record.file.source.id}",
+                                 (event.id, []))[1].append(record)
+    return found
+
+
+def _amount_rows(amounts: dict) -> list:
+    table, groups = model.table("amounts"), {}
+    for event_id, records in amounts.values():
+        v = records[0].values
+        groups.setdefault((event_id, v.get("kind"), v.get("unit")), []).append(v.get("value"))
+    rows = []
+    for amount_id, (event_id, records) in amounts.items():
+        v = records[0].values
+        values = sorted(groups[(event_id, v.get("kind"), v.get("unit"))], key=Decimal)
+        rows.append(_row(table, v, {"amount_id": amount_id, "event_id": event_id, "source_id": records[0].file.source.id,
+                                    "qualifier": v.get("qualifier") or "exact", "low": values[0],
+                                    "best": values[(len(values) - 1) // 2], "high": values[-1]}))
+    return rows
 
 
 def _participant_rows(participants: dict) -> list:
@@ -67,18 +97,20 @@ def _citation(record_type, record_id, origin, quote) -> dict:
             "source_id": source_id, "quote": quote}
 
 
-def _citation_rows(entities, names):
+def _citation_rows(entities, names, amounts):
     rows = {}
-    for table in ("actors", "organizations", "events", "affiliations", "relationships"):
+    for table in entities:
         for entity in entities[table].values():
             for origin in entity.origins:
                 for quote in evidence_of(origin):
                     row = _citation(table, entity.id, origin, quote)
                     rows[row["citation_id"]] = row
-    for name_id, (_, records) in names.items():
+    nested = [("names", name_id, records) for name_id, (_, records) in names.items()]
+    nested += [("amounts", amount_id, records) for amount_id, (_, records) in amounts.items()]
+    for record_type, record_id, records in nested:
         for record in records:
             for quote in evidence_of(record):
-                row = _citation("names", name_id, record, quote)
+                row = _citation(record_type, record_id, record, quote)
                 rows[row["citation_id"]] = row
     return list(rows.values())
 
@@ -88,26 +120,30 @@ def _counted(entity) -> dict:
 
 
 def build_rows(entities, archive_digests: dict) -> dict:
-    """table name → rows (dicts in column order), sorted by primary key."""
-    names = _name_rows(entities)
-    participants = _participants(entities)
-    citations = _citation_rows(entities, names)
+    """table name → rows (dicts in column order), sorted by primary key.
+
+    Every table with ids gets one row per merged entity, with `source_count` and `disputed`; a table
+    with columns of its own to derive (events' dates, sources' archive hashes) says so here.
+    """
+    names, participants, amounts = _name_rows(entities), _participants(entities), _amounts(entities)
+    citations = _citation_rows(entities, names, amounts)
     per_source = {}
     for row in citations:
         per_source[row["source_id"]] = per_source.get(row["source_id"], 0) + 1
-    rows = {
-        "sources": _entity_rows("sources", entities, lambda e: {
-            "archive_sha256": archive_digests[e.id], "citation_count": per_source.get(e.id, 0)}),
-        "actors": _entity_rows("actors", entities, _counted),
-        "organizations": _entity_rows("organizations", entities, _counted),
-        "events": _entity_rows("events", entities, _event_derived),
+    derive = {"events": _event_derived, "sources": lambda e: {
+        "archive_sha256": archive_digests[e.id], "citation_count": per_source.get(e.id, 0)}}
+    rows = {name: _entity_rows(name, entities, derive.get(name, _counted)) for name in entities}
+    rows.update({
         "participants": _participant_rows(participants),
+        "amounts": _amount_rows(amounts),
         "names": [row for row, _ in names.values()],
-        "affiliations": _entity_rows("affiliations", entities, _counted),
-        "relationships": _entity_rows("relationships", entities, _counted),
         "citations": citations,
-        "statements": statements.build(entities, names, participants, citations),
-    }
+        "statements": statements.build(entities, {
+            "names": {i: (row["record_type"], row["record_id"], records) for i, (row, records) in names.items()},
+            "participants": {i: ("events", event_id, records) for i, (event_id, records) in participants.items()},
+            "amounts": {i: ("events", event_id, records) for i, (event_id, records) in amounts.items()},
+        }, citations),
+    })
     for table in model.tables():
         key = table.primary_key
         rows[table.name].sort(key=lambda row: tuple(row[k] for k in key))

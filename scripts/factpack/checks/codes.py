@@ -1,4 +1,4 @@
-"""Codes from international standards: ISO 3166-1 countries, BCP 47 languages, ISO 15924 scripts.
+"""Codes from international standards: ISO 3166-1 countries, BCP 47 languages, ISO 15924 scripts, ISO 4217 currencies.
 
 Codelists of our own are enums in the fact-file schema (see checks/schema.py)."""
 
@@ -43,7 +43,18 @@ def _script(value):
     return "FP703", f"'{value}' is not an ISO 15924 script code", did_you_mean(value, sorted(_scripts())) or "e.g. Latn, Cyrl, Arab, Hans"
 
 
-_CHECKERS = {"iso3166-1": _country, "bcp47": _language, "iso15924": _script}
+_UNITS = ("people", "days", "months", "years")
+
+
+@lru_cache(maxsize=4096)
+def _unit(value):
+    if value in _UNITS or pycountry.currencies.get(alpha_3=value) is not None:
+        return None
+    return ("FP704", f"'{value}' is neither an ISO 4217 currency code nor one of {', '.join(_UNITS)}",
+            did_you_mean(value, sorted(c.alpha_3 for c in pycountry.currencies)) or "e.g. KZT, USD, EUR, people, years")
+
+
+_CHECKERS = {"iso3166-1": _country, "bcp47": _language, "iso15924": _script, "iso4217-or-unit": _unit}
 
 
 def _values(record, key):

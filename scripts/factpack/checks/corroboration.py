@@ -1,6 +1,6 @@
 """Warnings about how well records are supported: one source, no participants, dated after publication."""
 
-from factpack import edtf_dates
+from factpack import edtf_dates, model
 
 
 def _published_end(record):
@@ -14,7 +14,7 @@ def _published_end(record):
 def _single_source(entities):
     """One warning per fact file, listing the records that rest on it alone."""
     alone = {}
-    for table in ("actors", "organizations", "events", "affiliations", "relationships"):
+    for table in (t.name for t in model.record_tables() if not t.fact_file.get("single")):
         for entity in entities[table].values():
             if len(entity.sources) == 1:
                 alone.setdefault(entity.origins[0].file, []).append(entity.id)

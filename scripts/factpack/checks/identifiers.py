@@ -4,6 +4,7 @@ one participant per entity, fact files named after their source."""
 from collections import Counter
 
 from factpack.context import reference_fields
+from factpack.records import participant_who
 from factpack.suggest import HINTS_PER_FILE, did_you_mean
 
 
@@ -64,21 +65,34 @@ def _references(context):
             yield from _resolve(context, record, key, target, hinted)
 
 
+def _identity_problem(participant) -> str:
+    named = [k for k in ("actor", "organization") if participant.get(k) is not None]
+    if len(named) == 2:
+        return "both 'actor' and 'organization'"
+    if named == ["actor"] and participant.get("description") is not None:
+        return "an 'actor' and a 'description' (a description is for people the source does not name)"
+    if not named and participant.get("description") is None:
+        return "no 'actor', 'organization' or 'description'"
+    return ""
+
+
 def _participants(context):
     for event in context.records("events"):
         seen = set()
         for participant in event.children("participants"):
             if participant.broken:
                 continue
-            entities = [k for k in ("actor", "organization") if participant.get(k) is not None]
-            if len(entities) != 1:
-                what = "both 'actor' and 'organization'" if entities else "neither 'actor' nor 'organization'"
-                yield participant.finding("FP303", f"participant has {what}", None,
-                                          "give exactly one: actor: <actor id> or organization: <organization id>")
+            problem = _identity_problem(participant)
+            if problem:
+                yield participant.finding("FP303", f"participant has {problem}", None,
+                                          "give actor: <actor id>, or organization: <organization id>, or describe "
+                                          "people the source does not name with description: (and organization: "
+                                          "if it says whom they act for)")
                 continue
-            key = (participant.get(entities[0]), participant.get("role"))
+            key = (participant_who(participant.values), participant.get("role"))
             if key in seen:
-                yield participant.finding("FP305", f"'{key[0]}' is listed twice as {key[1]} of this event")
+                shown = participant.get("actor") or participant.get("organization") or participant.get("description")
+                yield participant.finding("FP305", f"'{shown}' is listed twice as {key[1]} of this event")
             seen.add(key)
 
 

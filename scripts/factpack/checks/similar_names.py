@@ -1,5 +1,6 @@
 """Warnings for probable duplicates: two ids whose names fold to the same key."""
 
+from factpack import model
 from factpack.name_folding import keys
 
 
@@ -15,7 +16,7 @@ def _names(entity):
 
 
 def check(entities):
-    for table in ("actors", "organizations"):
+    for table in (t.name for t in model.record_tables() if model.table("names") in model.nested_in(t.name)):
         seen = {}  # key → (entity id, name)
         for entity_id in sorted(entities[table]):
             entity, reported = entities[table][entity_id], set()

@@ -80,7 +80,8 @@ def _names(ds, table_name, record_id) -> str:
 
 
 def _events_with(ds, record_id):
-    return list({e["event_id"]: e for e in ds.events_of.get(record_id, [])}.values())
+    events = ds.events_of.get(record_id, []) + [e for e in ds.rows["events"] if e.get("place_id") == record_id]
+    return list({e["event_id"]: e for e in events}.values())
 
 
 def _affiliations(ds, key, record_id):
@@ -92,8 +93,11 @@ def _affiliations(ds, key, record_id):
 def _entity_page(ds, table_name, key, row) -> Page:
     record_id = row[key]
     facts = [(label, text(row.get(field))) for label, field in
-             (("Description", "description"), ("Kind", "kind"), ("Country", "country"), ("Birthplace", "birthplace"))
+             (("Description", "description"), ("Kind", "kind"), ("Country", "country"), ("Birthplace", "birthplace"),
+              ("GeoNames", "geonames"), ("Wikidata", "wikidata"))
              if row.get(field)]
+    if row.get("latitude") and row.get("longitude"):
+        facts.append(("Coordinates", f"{text(row['latitude'])}, {text(row['longitude'])} ({text(row.get('coordinates_precision') or 'precision not given')})"))
     if row.get("citizenship"):
         facts.append(("Citizenship", ", ".join(text(c) for c in row["citizenship"])))
     body = "".join(f"**{label}:** {value}\n\n" for label, value in facts)
@@ -129,9 +133,10 @@ def _index(ds, table_name, key, title) -> Page:
 
 
 def pages(ds) -> list:
-    out = timeline(ds) + [_index(ds, "actors", "actor_id", "People"),
-           _index(ds, "organizations", "organization_id", "Organizations"), _index(ds, "sources", "source_id", "Sources")]
-    out += [_entity_page(ds, "actors", "actor_id", r) for r in ds.rows["actors"]]
-    out += [_entity_page(ds, "organizations", "organization_id", r) for r in ds.rows["organizations"]]
+    out = timeline(ds) + [_index(ds, "actors", "actor_id", "People"), _index(ds, "organizations", "organization_id", "Organizations"),
+                          _index(ds, "places", "place_id", "Places"), _index(ds, "sources", "source_id", "Sources")]
+    for table_name in ("actors", "organizations", "places"):
+        key = ds.key_of(table_name)
+        out += [_entity_page(ds, table_name, key, r) for r in ds.rows[table_name]]
     out += [_source_page(ds, r) for r in ds.rows["sources"]]
     return out

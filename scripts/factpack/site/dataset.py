@@ -30,8 +30,7 @@ class Dataset:
 
     @cached_property
     def _by_id(self) -> dict:
-        keys = {"sources": "source_id", "actors": "actor_id", "organizations": "organization_id", "events": "event_id"}
-        return {table: {row[key]: row for row in self.rows[table]} for table, key in keys.items()}
+        return {t.name: {row[t.primary_key[0]]: row for row in self.rows[t.name]} for t in model.record_tables()}
 
     def _grouped(self, table: str, *columns: str) -> dict:
         """The table's rows by the value of one column, or by the tuple of several."""
