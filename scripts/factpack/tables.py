@@ -45,27 +45,23 @@ def _name_rows(entities):
     return rows
 
 
-def _participants(entities) -> dict:
-    """participant id → (event id, [the records naming it, one per source that does])."""
+def _children_of_events(entities, child: str, local_id) -> dict:
+    """`<event id>/<local_id(record)>` → (event id, [the records giving it, one per source that does])."""
     found: dict = {}
     for event in entities["events"].values():
         for origin in event.origins:
-            for record in origin.children("participants"):
-                found.setdefault(f"{event.id}/{participant_who(record.values)}/{record.get('role')}",
-                                 (event.id, []))[1].append(record)
+            for record in origin.children(child):
+                found.setdefault(f"{event.id}/{local_id(record)}", (event.id, []))[1].append(record)
     return found
+
+
+def _participants(entities) -> dict:
+    return _children_of_events(entities, "participants", lambda r: f"{participant_who(r.values)}/{r.get('role')}")
 
 
 def _amounts(entities) -> dict:
-    """amount id → (event id, [the record]): one amount per event, kind, unit and source."""
-    found: dict = {}
-    for event in entities["events"].values():
-        for origin in event.origins:
-            for record in origin.children("amounts"):
-                v = record.values
-                found.setdefault(f"{event.id}/{v.get('kind')}/{v.get('unit')}/{record.file.source.id}",
-                                 (event.id, []))[1].append(record)
-    return found
+    """One amount per event, kind, unit and source."""
+    return _children_of_events(entities, "amounts", lambda r: f"{r.get('kind')}/{r.get('unit')}/{r.file.source.id}")
 
 
 def _amount_rows(amounts: dict) -> list:
