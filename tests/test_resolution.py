@@ -22,7 +22,7 @@ def claims(*pairs):
 
 
 def test_each_kind_of_column_has_its_rule():
-    assert [rule_of(s) for s in (NAME, DATE, TYPE, SUMMARY, CITIZENSHIP)] == ["fullest", "date", "majority", "latest", "union"]
+    assert [rule_of(s) for s in (NAME, DATE, TYPE, SUMMARY, CITIZENSHIP)] == ["fullest", "date", "majority", "fullest-text", "union"]
 
 
 def test_a_date_inside_another_resolves_to_the_more_precise():
@@ -57,9 +57,15 @@ def test_a_code_follows_the_majority_then_the_most_recent_source():
     assert resolve(TYPE, claims(("arrest", 1), ("house-arrest", 3))).disputed
 
 
-def test_prose_comes_from_the_most_recent_source_and_is_not_a_dispute():
-    resolved = resolve(SUMMARY, claims(("Police detained her.", 5), ("She was detained.", 2)))
-    assert (resolved.value, resolved.disputed) == ("Police detained her.", False)
+def test_prose_is_the_text_that_says_most_and_is_not_a_dispute():
+    resolved = resolve(SUMMARY, claims(("She was detained.", 5), ("Police in Almaty detained her.", 2)))
+    assert (resolved.value, resolved.disputed) == ("Police in Almaty detained her.", False)
+
+
+def test_a_sources_own_wording_comes_from_the_most_recent_source():
+    location = model.table("events").column("location").spec
+    resolved = resolve(location, claims(("the Kazakh city of Almaty", 1), ("Almaty", 3)))
+    assert (resolved.value, resolved.disputed) == ("Almaty", False)
 
 
 def test_lists_are_unioned():

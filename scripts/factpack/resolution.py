@@ -8,8 +8,11 @@ Each column follows one rule, named by its `x-resolve` annotation in schema/tabl
 - `fullest` (display names): the form with the most words, then the longest ("Aiman Umarova" over
   "Omarova"); different forms are disputed.
 - `union` (list columns): every item any source gives, in the order first given; never disputed.
-- `latest` (curators' prose: descriptions, summaries, notes): the text from the most recently
-  published source. Prose differs between files by nature, so it is never disputed.
+- `fullest-text` (curators' prose: descriptions, summaries, notes): the longest text, the one that
+  says most, then the most recently published source's. Prose differs between files by nature, so
+  it is never disputed.
+- `latest` (a source's own wording of something structured elsewhere, such as an event's
+  `location` beside its `place_id`): the most recently published source's; never disputed.
 - `majority` (everything else: codes, places, references): the value most sources give, then the one
   from the most recently published source; different values are disputed.
 
@@ -84,6 +87,11 @@ def _latest(claims: list) -> Resolved:
     return Resolved(newest.value, False)
 
 
+def _fullest_text(claims: list) -> Resolved:
+    best = max(claims, key=lambda c: (len(str(c.value)), c.recency, str(c.value)))
+    return Resolved(best.value, False)
+
+
 def _majority(claims: list) -> Resolved:
     votes = Counter(str(c.value) for c in claims)
     newest = {}
@@ -93,7 +101,8 @@ def _majority(claims: list) -> Resolved:
     return Resolved(next(c.value for c in claims if str(c.value) == best), len(votes) > 1)
 
 
-RULES = {"date": _dates, "fullest": _fullest, "union": _union, "latest": _latest, "majority": _majority}
+RULES = {"date": _dates, "fullest": _fullest, "union": _union, "fullest-text": _fullest_text, "latest": _latest,
+         "majority": _majority}
 
 
 def rule_of(spec: dict) -> str:
@@ -104,7 +113,7 @@ def rule_of(spec: dict) -> str:
         return "date"
     if spec.get("x-delimiter"):
         return "union"
-    return "latest" if spec.get("x-multiline") else "majority"
+    return "fullest-text" if spec.get("x-multiline") else "majority"
 
 
 def resolve(spec: dict, claims: list) -> Resolved:

@@ -1,7 +1,8 @@
-"""Where sources disagree: a warning in each record whose claim differs from the first file's, never an error.
+"""Where sources disagree: a warning in every file whose claim differs from another file's, never an error.
 
-Both claims are kept (statements table) and the published value is resolved by the column's rule;
-the warning tells the contributor that their file adds a second account, and where the first is.
+Both claims are kept (statements table) and the published value is resolved by the column's rule.
+Each file involved is told, naming the first file that says otherwise: whichever of them a
+contributor is adding, the warning is in their own file.
 """
 
 from factpack import model
@@ -22,10 +23,12 @@ def check(entities):
         for entity in by_id.values():
             for column_name in entity.disputed:
                 key = table.column(column_name).fact_key
-                first, *others = entity.claims[key]
-                for claim in others:
-                    if claim.value == first.value or claim.record.file is first.record.file:
+                claims, warned = entity.claims[key], set()
+                for claim in claims:
+                    first = next((c for c in claims if c.value != claim.value and c.record.file is not claim.record.file), None)
+                    if first is None or claim.record.file in warned:
                         continue
+                    warned.add(claim.record.file)
                     yield claim.record.finding(
                         "FP905", f"sources disagree on '{key}' of '{entity.id}': '{_shown(claim.value)}' here, "
                         f"'{_shown(first.value)}' in {_where(first, key)}; both are kept as claims and "

@@ -10,8 +10,12 @@ PRECISION_MARK = {"day": "", "month": " (month)", "season": " (season)", "year":
 def entity_link(ds, row, prefix="../") -> str:
     if row.get("actor_id"):
         return anchor(plain(ds.by_id("actors")[row["actor_id"]]["name"]), f"{prefix}actors/{row['actor_id']}.md")
-    org = row["organization_id"]
-    return anchor(plain(ds.by_id("organizations")[org]["name"]), f"{prefix}organizations/{org}.md")
+    org = row.get("organization_id")
+    link = anchor(plain(ds.by_id("organizations")[org]["name"]), f"{prefix}organizations/{org}.md") if org else ""
+    if not row.get("description"):
+        return link
+    counted = f" ({plain(row['count'])})" if row.get("count") else ""
+    return plain(row["description"]) + counted + (f" of {link}" if link else "")
 
 
 def _source_links(ds, table_name, record_id, prefix="../") -> str:
