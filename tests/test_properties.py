@@ -20,11 +20,13 @@ KEYS = ["source", "actors", "organizations", "events", "affiliations", "relation
 @st.composite
 def fact_files(draw):
     ids = draw(st.lists(SLUG, min_size=3, max_size=3, unique=True))
-    quotes = draw(st.lists(TEXT, min_size=3, max_size=3))
-    actor = {"id": ids[0], "name": draw(TEXT), "names": [{"name": draw(TEXT), "kind": "alias", "lang": "en",
+    actor_name, org_name = draw(TEXT), draw(TEXT)
+    # a quote names the person or organization it proves (FP605) and an event's has three words or more (FP606)
+    quotes = [f"{actor_name} {draw(TEXT)}", f"{draw(TEXT)} {org_name}", draw(WORDS.filter(lambda w: len(w) >= 3).map(" ".join))]
+    actor = {"id": ids[0], "name": actor_name, "names": [{"name": draw(TEXT), "kind": "alias", "lang": "en",
                                                            "script": "Latn", "evidence": quotes[0]}],
              "evidence": quotes[0]}
-    org = {"id": ids[1], "name": draw(TEXT), "kind": draw(st.sampled_from(["ngo", "police", "court"])),
+    org = {"id": ids[1], "name": org_name, "kind": draw(st.sampled_from(["ngo", "police", "court"])),
            "country": draw(st.sampled_from(["KZ", "CN", "US"])), "evidence": quotes[1]}
     date = draw(st.sampled_from(["2019-03-10", "2019-03", "2019", "2017-21", "2019-03-10?", "2019-03~",
                                  "2019-03-11/2019-03-14", "201X"]))

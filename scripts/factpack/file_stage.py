@@ -8,7 +8,7 @@ in worker processes; `pipeline` turns it back into a FactFile with records.
 import hashlib
 from pathlib import Path
 
-from factpack.checks import evidence, schema, text
+from factpack.checks import evidence, quote_relevance, schema, text
 from factpack.findings import Finding
 from factpack.records import FactFile, collect_records, mark_broken
 from factpack.safe_paths import RefusedPath, read_inside
@@ -37,6 +37,7 @@ def run(raw: bytes, name: str, archive_name: str = "", archive: bytes | RefusedP
     fact.records = collect_records(fact)
     mark_broken(fact)
     findings += evidence.check_file(fact, archive_name, archive)
+    findings += quote_relevance.check_file(fact)
     return {"loaded": (loaded.data, loaded.values, loaded.keys), "findings": [_as_tuple(f) for f in findings],
             "broken": sorted(fact.broken_paths, key=repr), "archive_sha256": digest}
 

@@ -67,6 +67,8 @@ _RULES = [
     Rule("FP602", ERROR, "Archived article missing", "Every fact file needs its article's plain text at `datasets/archive/<source id>.txt`."),
     Rule("FP603", ERROR, "Archived article unreadable", "The archived article must be a UTF-8 text file."),
     Rule("FP604", ERROR, "Archived article refused", "The archived article is read only if it is a regular file inside the dataset and at most 16 MiB: a symbolic link (which could point at any file on the machine), a folder, a device or a FIFO is refused unread."),
+    Rule("FP605", ERROR, "Quote does not name the record", "A person, organization or place is established by a quote that names it. None of the record's quotes contains its name or any name listed under `names`: quote the words that name it, or add the name the article uses under `names`."),
+    Rule("FP606", ERROR, "Quote too short for an event", "An event's quote must be at least three words: one or two words (\"the\", \"police\") appear in almost any article and prove nothing. Quote the sentence that says what happened."),
     # Codes from international standards
     Rule("FP701", ERROR, "Unknown country code", "Countries are ISO 3166-1 alpha-2 codes such as `KZ`, `CN`, `US`."),
     Rule("FP702", ERROR, "Invalid language tag", "Languages are BCP 47 tags such as `en`, `kk`, `ru`, `kk-Cyrl`."),

@@ -52,6 +52,8 @@ def skeleton(source: dict) -> str:
     out = [f"# Facts from: {source['title']}",
            f"# Quotes must appear verbatim in datasets/archive/{source['id']}.txt.",
            "# Uncomment and fill in the examples below; delete what the article does not say.",
+           "# Already in the dataset (another article's person, place or event)? Reuse its id and write what THIS",
+           "# article says; where the articles differ, both accounts are kept as claims (see CONTRIBUTING.md).",
            "source:"]
     out += [f"  {key}: {_scalar(value)}" for key, value in source.items() if value is not None]
     for table in model.tables():

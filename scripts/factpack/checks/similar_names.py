@@ -1,6 +1,12 @@
-"""Warnings for probable duplicates: two ids whose names fold to the same key."""
+"""Warnings for probable duplicates: two ids whose names fold to the same key.
+
+The advice agrees with CONTRIBUTING: keep the id already in use. Of the two, the established id is
+the one more sources use, then the one whose earliest source was published first; the warning goes
+to the other id's records, naming where the established one is defined.
+"""
 
 from factpack import model
+from factpack.merge import recency
 from factpack.name_folding import keys
 
 
@@ -8,23 +14,44 @@ def _names(entity):
     names = []
     for origin in entity.origins:
         if isinstance(origin.get("name"), str):
-            names.append((origin.get("name"), origin, ("name",)))
+            names.append((origin.get("name"), origin))
         for child in origin.children("names"):
             if isinstance(child.get("name"), str):
-                names.append((child.get("name"), child, ("name",)))
+                names.append((child.get("name"), child))
     return names
+
+
+def _established(a, b):
+    """(kept, newcomer) of two entities."""
+    def weight(entity):
+        return (-len(entity.sources), min(recency(o) for o in entity.origins), entity.id)
+    return (a, b) if weight(a) <= weight(b) else (b, a)
+
+
+def _where(entity) -> str:
+    origin = entity.origins[0]
+    return f"{origin.file.name}:{origin.file.loaded.where(origin.path + ('id',))[0]}"
+
+
+def _pairs(by_id):
+    """(entity, other, name, other's name) for each pair of ids sharing a folded name, once per pair."""
+    seen, reported = {}, set()
+    for entity_id in sorted(by_id):
+        for name, _ in _names(by_id[entity_id]):
+            for fold in keys(name):
+                other_id, other_name = seen.setdefault(fold, (entity_id, name))
+                if other_id != entity_id and (other_id, entity_id) not in reported:
+                    reported.add((other_id, entity_id))
+                    yield by_id[entity_id], by_id[other_id]
 
 
 def check(entities):
     for table in (t.name for t in model.record_tables() if model.table("names") in model.nested_in(t.name)):
-        seen = {}  # key → (entity id, name)
-        for entity_id in sorted(entities[table]):
-            entity, reported = entities[table][entity_id], set()
-            for name, record, key in _names(entity):
-                for fold in keys(name):
-                    other = seen.setdefault(fold, (entity_id, name))
-                    if other[0] != entity_id and other[0] not in reported:
-                        reported.add(other[0])
-                        yield record.finding(
-                            "FP901", f"'{name}' ({entity_id}) looks like '{other[1]}' ({other[0]})", key[0],
-                            f"if they are the same, use one id ('{other[0]}') and list '{name}' under its names")
+        for a, b in _pairs(entities[table]):
+            kept, newcomer = _established(a, b)
+            for origin in newcomer.origins:
+                yield origin.finding(
+                    "FP901", f"'{newcomer.id}' ({origin.get('name')}) looks like '{kept.id}' ({kept.values.get('name')}), "
+                    f"defined in {_where(kept)}", "name",
+                    f"if they are the same, keep the existing id: write id: {kept.id} here and list "
+                    f"'{origin.get('name')}' under its names")
