@@ -127,11 +127,13 @@ def tables() -> tuple:
     return tuple(sorted(found, key=lambda t: t.meta["order"]))
 
 
+@lru_cache(maxsize=None)
 def record_tables() -> tuple:
     """Tables whose records a fact file lists at its top level, each with its own id (the single `source` first)."""
     return tuple(t for t in tables() if t.fact_file and "nestedIn" not in t.fact_file)
 
 
+@lru_cache(maxsize=None)
 def nested_in(parent: str) -> tuple:
     """Tables whose records a fact file nests inside a record of `parent` (names in actors, participants in events)."""
     def parents(t):
@@ -140,6 +142,7 @@ def nested_in(parent: str) -> tuple:
     return tuple(t for t in tables() if t.fact_file and "nestedIn" in t.fact_file and parent in parents(t))
 
 
+@lru_cache(maxsize=None)
 def table(name: str) -> Table:
     return next(t for t in tables() if t.name == name)
 

@@ -5,6 +5,7 @@ file they are written in. Primary keys are not restated: a record's id is where 
 """
 
 import hashlib
+from functools import lru_cache
 
 from factpack import model
 
@@ -45,9 +46,14 @@ def _entity_rows(entities, cited: dict) -> list:
     return rows
 
 
+@lru_cache(maxsize=None)
+def _fact_columns(record_type: str) -> tuple:
+    return tuple(model.table(record_type).fact_columns())
+
+
 def _child_rows(record_type: str, record_id: str, record, source_id: str, citation_ids: list) -> list:
     rows = []
-    for column in model.table(record_type).fact_columns():
+    for column in _fact_columns(record_type):
         value = record.get(column.fact_key)
         if value is not None:
             rows += _rows(record_type, record_id, column.name, value, source_id, citation_ids)
