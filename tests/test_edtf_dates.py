@@ -62,3 +62,20 @@ def test_fast_parser_agrees_with_the_edtf_package(first, second):
 
 def test_today_is_not_in_the_future():
     assert edtf_dates.parse(datetime.date.today().isoformat()).start == datetime.date.today()
+
+
+def test_a_period_an_uncertain_day_and_an_open_start_are_told_apart():
+    period = edtf_dates.parse("2019-03-11/2019-08-16")
+    some_day = edtf_dates.parse("[2019-03-10..2019-03-14]")
+    until = edtf_dates.parse("../2019-08-16")
+    assert (period.kind, period.precision) == ("period", "day")
+    # what is known of "some day from 10 to 14 March" is the month, and that it is uncertain which day
+    assert (some_day.kind, some_day.precision, some_day.certainty) == ("one-of", "month", "uncertain")
+    assert (some_day.start.isoformat(), some_day.end.isoformat()) == ("2019-03-10", "2019-03-14")
+    assert (until.kind, until.start, until.end.isoformat()) == ("period", None, "2019-08-16")
+
+
+def test_an_unknown_start_written_without_dots_and_an_open_end_are_still_refused():
+    for text in ("/2019-08-16", "2019-03-11/..", "2019-03-11/"):
+        with pytest.raises(edtf_dates.OpenIntervalError):
+            edtf_dates.parse(text)

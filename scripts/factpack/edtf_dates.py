@@ -30,10 +30,27 @@ _PART_PRECISION = [
 @dataclass(frozen=True)
 class EdtfDate:
     text: str
-    start: datetime.date
+    start: datetime.date | None  # None for an open start (`../2019-08-16`)
     end: datetime.date
     precision: str
     certainty: str
+    kind: str = "point"  # point: at a time known to `precision`; period: spans start to end; one-of: some time in a set
+
+    @property
+    def earliest(self) -> datetime.date:
+        return self.start or datetime.date.min
+
+
+def _containing_unit(start: datetime.date, end: datetime.date) -> str:
+    """The smallest unit one of which holds both days: what is known of a date that is one of several."""
+    if start == end:
+        return "day"
+    if (start.year, start.month) == (end.year, end.month):
+        return "month"
+    for unit, width in (("year", 1), ("decade", 10), ("century", 100)):
+        if start.year // width == end.year // width:
+            return unit
+    return "century"
 
 
 def _to_date(struct) -> datetime.date:
@@ -100,8 +117,18 @@ def _one_of(text: str) -> EdtfDate:
     members = []
     for member in text[1:-1].split(","):
         members += [parse(end) for end in member.split("..")] if member.count("..") == 1 else [parse(member)]
-    precision = max((m.precision for m in members), key=PRECISIONS.index)
-    return EdtfDate(text, min(m.start for m in members), max(m.end for m in members), precision, "one-of")
+    start, end = min(m.earliest for m in members), max(m.end for m in members)
+    # which of the dates it is, is not known: a set is uncertain whatever its members' qualifiers
+    certainty = _certainty(text).replace("exact", "uncertain").replace("approximate", "uncertain-approximate")
+    return EdtfDate(text, start, end, _containing_unit(start, end), certainty, "one-of")
+
+
+def _open_start(text: str) -> EdtfDate:
+    """`../2019-08-16`: it lasted until then; the article does not say since when."""
+    last = parse(text[3:])
+    if last.kind != "point":
+        raise ValueError(f"'{text}' is not an EDTF date")
+    return EdtfDate(text, None, last.end, last.precision, last.certainty, "period")
 
 
 @lru_cache(maxsize=65536)
@@ -109,6 +136,8 @@ def parse(text: str) -> EdtfDate:
     """Parse an EDTF string, or raise ValueError saying what is wrong."""
     if text.startswith("[") and text.endswith("]") and "/" not in text:
         return _one_of(text)
+    if text.startswith("../") and text.count("..") == 1:
+        return _open_start(text)
     if ".." in text or text.startswith("/") or text.endswith("/"):
         raise OpenIntervalError(f"'{text}' has an open or unknown end")
     fast = _fast_bounds(text)
@@ -122,7 +151,7 @@ def parse(text: str) -> EdtfDate:
         first, last = parse(parts[0]), parse(parts[1])
         if first.start > last.end:
             raise StartAfterEndError(f"the interval '{text}' starts after it ends")
-    return EdtfDate(text, start, end, precision, _certainty(text))
+    return EdtfDate(text, start, end, precision, _certainty(text), "period" if len(parts) == 2 else "point")
 
 
 def _library_bounds(text: str):

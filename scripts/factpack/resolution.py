@@ -54,18 +54,20 @@ def _dates(claims: list) -> Resolved:
     if len(values) == 1:
         return Resolved(values[0], False)
     parsed = [edtf_dates.parse(v) for v in values]
-    inside = [p for p in parsed if all(o.start <= p.start and p.end <= o.end for o in parsed)]
+    inside = [p for p in parsed if all(o.earliest <= p.earliest and p.end <= o.end for o in parsed)]
     if inside:
-        best = min(inside, key=lambda p: (p.certainty != "exact", p.end - p.start, p.text))
+        best = min(inside, key=lambda p: (p.certainty != "exact", p.end - p.earliest, p.text))
         return Resolved(best.text, False)
     return Resolved(_one_of(parsed), True)
 
 
 def _one_of(parsed: list) -> str:
     """The EDTF set of the claimed dates; a range of days when a claim is an interval or already a set."""
-    if any("/" in p.text or p.text.startswith("[") for p in parsed):
-        return f"[{min(p.start for p in parsed).isoformat()}..{max(p.end for p in parsed).isoformat()}]"
-    members = sorted({p.text.rstrip("?~%") for p in parsed}, key=lambda t: (edtf_dates.parse(t).start, t))
+    if any("/" in p.text or p.text.startswith("[") for p in parsed):  # an interval, an open start or a set
+        if any(p.start is None for p in parsed):
+            return f"../{max(p.end for p in parsed).isoformat()}"
+        return f"[{min(p.earliest for p in parsed).isoformat()}..{max(p.end for p in parsed).isoformat()}]"
+    members = sorted({p.text.rstrip("?~%") for p in parsed}, key=lambda t: (edtf_dates.parse(t).earliest, t))
     return "[" + ",".join(members) + "]"
 
 

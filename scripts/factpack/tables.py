@@ -26,8 +26,8 @@ def _entity_rows(name, entities, derive):
 def _event_derived(entity) -> dict:
     date = edtf_dates.parse(entity.values["date"])
     return {
-        "date_start": date.start.isoformat(), "date_end": date.end.isoformat(),
-        "date_precision": date.precision, "date_certainty": date.certainty,
+        "date_start": date.start.isoformat() if date.start else None, "date_end": date.end.isoformat(),
+        "date_type": date.kind, "date_precision": date.precision, "date_certainty": date.certainty,
         **_counted(entity),
     }
 

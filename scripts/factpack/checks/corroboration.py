@@ -33,7 +33,7 @@ def check(entities):
         for origin in event.origins:
             published = _published_end(origin)
             try:
-                start = edtf_dates.parse(origin.get("date")).start
+                start = edtf_dates.parse(origin.get("date")).earliest
             except (ValueError, TypeError):
                 continue
             if published and start > published:

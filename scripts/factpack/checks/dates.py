@@ -12,7 +12,8 @@ def _parse(record, key):
     try:
         return edtf_dates.parse(text), []
     except edtf_dates.OpenIntervalError as error:
-        return None, [record.finding("FP404", str(error), key, "give the latest possible date as the end")]
+        return None, [record.finding("FP404", str(error), key, "an unknown start is written ../2019-08-16; an end must "
+                                     "be given: write the latest possible date")]
     except edtf_dates.StartAfterEndError as error:
         return None, [record.finding("FP402", str(error), key, "swap the two dates")]
     except ValueError as error:
@@ -29,9 +30,9 @@ def check(context):
                 yield from findings
                 if value:
                     parsed[key] = value
-                    if value.start > context.today:
+                    if value.earliest > context.today:
                         yield record.finding("FP403", f"'{key}' {value.text} is after today ({context.today})", key,
                                              "check the year")
-            if "start" in parsed and "end" in parsed and parsed["start"].start > parsed["end"].end:
+            if "start" in parsed and "end" in parsed and parsed["start"].earliest > parsed["end"].end:
                 yield record.finding("FP402", f"'start' {parsed['start'].text} is after 'end' {parsed['end'].text}",
                                      "start", "swap the two dates")

@@ -23,13 +23,19 @@ def _source_links(ds, table_name, record_id, prefix="../") -> str:
                      for s in ds.sources_of(table_name, record_id))
 
 
+def _first_day(event) -> str:
+    """The day an event is filed under: its earliest day, or its end when only the end is known."""
+    return event["date_start"] or event["date_end"]
+
+
 def _date(event) -> str:
     certainty = "" if event["date_certainty"] == "exact" else f" ({event['date_certainty']})"
-    return f"{plain(event['date'])}{PRECISION_MARK.get(event['date_precision'], '')}{certainty}"
+    kind = {"period": " (period)", "one-of": " (one of)"}.get(event["date_type"], "")
+    return f"{plain(event['date'])}{kind}{PRECISION_MARK.get(event['date_precision'], '')}{certainty}"
 
 
 def event_rows(ds, events, prefix="../"):
-    for event in sorted(events, key=lambda e: (e["date_start"], e["event_id"])):
+    for event in sorted(events, key=lambda e: (_first_day(e), e["event_id"])):
         people = "<br>".join(f"{entity_link(ds, p, prefix)} ({p['role']})" for p in ds.participants_of.get(event["event_id"], []))
         summary = "<br>".join(filter(None, [plain(event["summary"]), disputed_note(ds, "events", event, prefix)]))
         yield [_date(event), plain(event["type"]), summary, people, _source_links(ds, "events", event["event_id"], prefix)]
@@ -39,7 +45,7 @@ def chart(events) -> str:
     """Events per year as an inline SVG bar chart: no script, no external asset."""
     counts = {}
     for event in events:
-        year = event["date_start"][:4]
+        year = _first_day(event)[:4]
         counts[year] = counts.get(year, 0) + 1
     if not counts:
         return ""
@@ -64,7 +70,7 @@ def timeline(ds) -> list:
     """An overview with the chart and a page per year, so no page grows with the whole dataset."""
     by_year = {}
     for event in ds.rows["events"]:
-        by_year.setdefault(event["date_start"][:4], []).append(event)
+        by_year.setdefault(_first_day(event)[:4], []).append(event)
     years = sorted(by_year)
     body = ("Every event in the dataset, earliest first, one page per year (the year of the earliest day an "
             "event can fall on). A date marked (month), (season) or (year) is known only to that precision; "
