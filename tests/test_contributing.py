@@ -1,5 +1,6 @@
 """CONTRIBUTING.md's steps, run exactly as written, in a temporary copy of the repository."""
 
+import json
 import re
 import shlex
 import shutil
@@ -51,3 +52,6 @@ def test_the_contributor_walkthrough(seed):
         assert done.returncode == 0, f"{step}: {done.stdout[-1500:]} {done.stderr[-1500:]}"
     events = (seed / "datasets/csv/events.csv").read_text(encoding="utf-8")
     assert "qorgau-fined,2019-05-02" in events
+    statements = json.loads((seed / "datasets/json/statements.json").read_text(encoding="utf-8"))
+    accounts = {s["source_id"] for s in statements if (s["record_id"], s["field"]) == ("bilash-detained-in-almaty", "summary")}
+    assert "court-fines-rights-group-in-almaty" in accounts and len(accounts) > 1, "a second account of a known event"

@@ -5,7 +5,7 @@ import datetime
 from hypothesis import given
 from hypothesis import strategies as st
 
-from factpack import model
+from factpack import edtf_dates, model
 from factpack.resolution import Claim, resolve, rule_of
 
 NAME = model.table("actors").column("name").spec
@@ -73,7 +73,7 @@ def test_lists_are_unioned():
 
 
 DAYS = st.dates(datetime.date(2019, 1, 1), datetime.date(2019, 12, 31))
-FORMS = st.one_of(DAYS.map(datetime.date.isoformat), DAYS.map(lambda d: d.isoformat()[:7]),
+FORMS = st.one_of(DAYS.map(datetime.date.isoformat), DAYS.map(lambda d: d.isoformat()[:7]), st.sampled_from(["2019-21", "2019-23"]),
                   DAYS.map(lambda d: d.isoformat() + "?"), st.just("2019"))
 
 
@@ -83,3 +83,18 @@ def test_the_result_never_depends_on_the_order_of_the_files(pairs, random):
     random.shuffle(shuffled)
     for spec in (DATE, NAME, TYPE):
         assert resolve(spec, claims(*pairs)).value == resolve(spec, claims(*shuffled)).value
+
+
+def test_a_season_that_disagrees_with_a_day_resolves_to_a_range_of_days():
+    resolved = resolve(DATE, claims(("2023-06-30", 1), ("2023-23", 2)))  # autumn 2023 does not hold 30 June
+    assert (resolved.value, resolved.disputed) == ("[2023-06-30..2023-11-30]", True)
+
+
+@given(st.lists(st.tuples(FORMS, st.integers(0, 300)), min_size=1, max_size=5))
+def test_a_resolved_date_is_one_factpack_reads_inside_every_claim_or_spanning_them_all(pairs):
+    resolved = resolve(DATE, claims(*pairs))
+    value, each = edtf_dates.parse(resolved.value), [edtf_dates.parse(v) for v, _ in pairs]
+    if resolved.disputed:
+        assert value.start <= min(c.start for c in each) and value.end >= max(c.end for c in each)
+    else:
+        assert all(c.start <= value.start and value.end <= c.end for c in each)

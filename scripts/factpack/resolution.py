@@ -20,6 +20,7 @@ Ties that remain are broken by the value itself, so the result never depends on 
 Every claim stays in the statements table, whichever value is published.
 """
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 
@@ -61,14 +62,18 @@ def _dates(claims: list) -> Resolved:
     return Resolved(_one_of(parsed), True)
 
 
+_PLAIN = re.compile(r"[0-9]{4}(-(0[1-9]|1[0-2])(-[0-9]{2})?)?")
+
+
 def _one_of(parsed: list) -> str:
-    """The EDTF set of the claimed dates; a range of days when a claim is an interval or already a set."""
-    if any("/" in p.text or p.text.startswith("[") for p in parsed):  # an interval, an open start or a set
-        if any(p.start is None for p in parsed):
-            return f"../{max(p.end for p in parsed).isoformat()}"
-        return f"[{min(p.earliest for p in parsed).isoformat()}..{max(p.end for p in parsed).isoformat()}]"
+    """The EDTF set of the claimed dates. A set may list plain days, months and years only: when a claim is
+    a season, an interval or already a set, the set is the range of days that holds every claim."""
+    if any(p.start is None for p in parsed):
+        return f"../{max(p.end for p in parsed).isoformat()}"
     members = sorted({p.text.rstrip("?~%") for p in parsed}, key=lambda t: (edtf_dates.parse(t).earliest, t))
-    return "[" + ",".join(members) + "]"
+    if all(_PLAIN.fullmatch(m) for m in members):
+        return "[" + ",".join(members) + "]"
+    return f"[{min(p.earliest for p in parsed).isoformat()}..{max(p.end for p in parsed).isoformat()}]"
 
 
 def _fullest(claims: list) -> Resolved:

@@ -3,6 +3,9 @@
 Per article: about 5 events, 3 actors and 2 organizations drawn from shared pools (so
 entities recur across articles and merge), about 15 participants and 10 quoted
 sentences; names in Latin and in Kazakh Cyrillic; every EDTF form factpack supports.
+Sources disagree at a realistic rate: a person is named by surname only in about one
+mention in thirty, and half the articles give a second account of an event an earlier article reported
+(mostly the same date, sometimes a more precise or a different day, other participants).
 Everything derives from (article number, seed), so the same N gives the same bytes.
 """
 
@@ -10,6 +13,8 @@ import datetime
 import json
 import random
 from pathlib import Path
+
+from factpack import edtf_dates
 
 _SYLLABLES = ["ai", "ber", "da", "gul", "kan", "mar", "nur", "sa", "tal", "zhan", "bek", "ra", "li", "na", "sul"]
 _CYRILLIC = {"ai": "ай", "ber": "бер", "da": "да", "gul": "гүл", "kan": "қан", "mar": "мар", "nur": "нұр",
@@ -39,8 +44,32 @@ def organization(index: int, seed: int) -> dict:
             "kind": rng.choice(_ORG_KINDS), "country": rng.choice(_COUNTRIES)}
 
 
-def _dates(rng, published: datetime.date) -> list:
-    day = published - datetime.timedelta(days=rng.randint(1, 400))
+def _published(n: int, seed: int) -> datetime.date:
+    return datetime.date(2012, 1, 1) + datetime.timedelta(days=random.Random(f"article-{seed}-{n}").randint(400, 4500))
+
+
+def _event_day(n: int, k: int, seed: int) -> tuple:
+    """(day, the rng it came from) of event k of article n: derivable without generating the article."""
+    rng = random.Random(f"event-{seed}-{n}-{k}")
+    return _published(n, seed) - datetime.timedelta(days=rng.randint(1, 400)), rng
+
+
+def _event_date(n: int, k: int, seed: int) -> str:
+    day, rng = _event_day(n, k, seed)
+    forms = _dates(rng, day, _published(n, seed))
+    return forms[(n + k) % len(forms)]
+
+
+def _second_account_date(m: int, k: int, seed: int, rng) -> str:
+    """Another source's date for event k of article m: usually the same, sometimes more precise or a day off."""
+    day, _ = _event_day(m, k, seed)
+    roll = rng.random()
+    if roll < 0.7:
+        return _event_date(m, k, seed)
+    return (day if roll < 0.9 else day + datetime.timedelta(days=1)).isoformat()
+
+
+def _dates(rng, day: datetime.date, published: datetime.date) -> list:
     later = min(day + datetime.timedelta(days=rng.randint(1, 20)), published)
     year, season = day.year, 21 + (day.month % 12) // 3
     forms = [day.isoformat(), day.isoformat()[:7], day.isoformat() + "?", day.isoformat()[:7] + "~",
@@ -61,7 +90,8 @@ def article(n: int, seed: int, actors_pool: int, orgs_pool: int) -> tuple:
     """(fact-file text, archive text) of synthetic article n."""
     rng = random.Random(f"article-{seed}-{n}")
     source_id = f"synthetic-{n:07d}"
-    published = datetime.date(2012, 1, 1) + datetime.timedelta(days=rng.randint(400, 4500))
+    published = _published(n, seed)
+    rng.randint(400, 4500)  # the draw _published made, so that the rest of the article keeps its values
     sentences = [f"Synthetic article {n} for factpack benchmarks. It reports no real events."]
     people = [actor(i, seed) for i in sorted(rng.sample(range(actors_pool), 3))]
     groups = [organization(i, seed) for i in sorted(rng.sample(range(orgs_pool), 2))]
@@ -70,9 +100,10 @@ def article(n: int, seed: int, actors_pool: int, orgs_pool: int) -> tuple:
                         "published": published.isoformat(), "language": "en"},
              "actors": [], "organizations": [], "events": [], "affiliations": [], "relationships": []}
     for p in people:
-        quote = _sentence(f"{p['name']} (in Kazakh, {p['cyrillic']}) was named in report {n}.", sentences)
-        facts["actors"].append({"id": p["id"], "name": p["name"], "citizenship": [p["country"]],
-                                "names": [{"name": p["name"], "kind": "primary", "lang": "en", "script": "Latn"},
+        name = p["name"].split()[-1] if rng.random() < 0.03 else p["name"]  # a surname only: the name is disputed
+        quote = _sentence(f"{name} (in Kazakh, {p['cyrillic']}) was named in report {n}.", sentences)
+        facts["actors"].append({"id": p["id"], "name": name, "citizenship": [p["country"]],
+                                "names": [{"name": name, "kind": "primary", "lang": "en", "script": "Latn"},
                                           {"name": p["cyrillic"], "kind": "transliteration", "lang": "kk", "script": "Cyrl"}],
                                 "evidence": quote})
     for g in groups:
@@ -80,18 +111,21 @@ def article(n: int, seed: int, actors_pool: int, orgs_pool: int) -> tuple:
         facts["organizations"].append({"id": g["id"], "name": g["name"], "kind": g["kind"], "country": g["country"],
                                        "names": [{"name": g["cyrillic"], "kind": "translation", "lang": "kk", "script": "Cyrl"}],
                                        "evidence": quote})
-    forms = _dates(rng, published)
     entities = [("actor", p["id"]) for p in people] + [("organization", g["id"]) for g in groups]
     for k in range(rng.choice([4, 5, 5, 6])):
         chosen = rng.sample(entities, 3)
         quote = _sentence(f"Event {k} of report {n}: \"{rng.choice(_EVENT_TYPES)}\", with commas, tabs\tand Қазақ letters.", sentences)
-        event = {"id": f"{source_id}-e{k}", "date": forms[(n + k) % len(forms)], "type": _EVENT_TYPES[(n + k) % len(_EVENT_TYPES)],
+        event = {"id": f"{source_id}-e{k}", "date": _event_date(n, k, seed), "type": _EVENT_TYPES[(n + k) % len(_EVENT_TYPES)],
                  "summary": f"Synthetic event {k} of article {n}.", "country": rng.choice(_COUNTRIES),
                  "participants": [{kind: eid, "role": _ROLES[i]} for i, (kind, eid) in enumerate(chosen)],
                  "evidence": quote}
         if k and rng.random() < 0.3:
             event["responds_to"] = f"{source_id}-e{k - 1}"
         facts["events"].append(event)
+    if n and rng.random() < 0.5:
+        second = _second_account(n, seed, rng, entities, sentences)
+        if edtf_dates.parse(second["date"]).earliest <= published:  # an article reports only what came before it
+            facts["events"].append(second)
     quote = _sentence(f"{people[0]['name']} works with {groups[0]['name']}.", sentences)
     facts["affiliations"].append({"id": f"{source_id}-aff", "actor": people[0]["id"], "organization": groups[0]["id"],
                                   "role": "member", "evidence": quote})
@@ -99,6 +133,16 @@ def article(n: int, seed: int, actors_pool: int, orgs_pool: int) -> tuple:
     facts["relationships"].append({"id": f"{source_id}-rel", "actor": people[1]["id"], "related_actor": people[2]["id"],
                                    "relation": "lawyer-of", "evidence": quote})
     return _yaml(facts), "\n\n".join(sentences) + "\n"
+
+
+def _second_account(n: int, seed: int, rng, entities: list, sentences: list) -> dict:
+    """This article's account of an event an earlier article reported: its own date, words and participants."""
+    m, k = rng.randrange(n), 0  # every article has an event 0
+    quote = _sentence(f"Report {n} also tells of event {k} of report {m}, in its own words.", sentences)
+    return {"id": f"synthetic-{m:07d}-e{k}", "date": _second_account_date(m, k, seed, rng),
+            "type": _EVENT_TYPES[m % len(_EVENT_TYPES)], "summary": f"Article {n}'s account of event {k} of article {m}.",
+            "participants": [{kind: eid, "role": _ROLES[i]} for i, (kind, eid) in enumerate(rng.sample(entities, 2))],
+            "evidence": quote}
 
 
 def _yaml(value, indent: str = "") -> str:

@@ -10,13 +10,17 @@ import html
 from factpack import model
 
 _WIDTH, _LINE, _GAP_X, _GAP_Y, _COLUMNS = 230, 16, 70, 50, 3
-_POLYMORPHIC = {"names": ["actors", "organizations"],
-                "citations": ["actors", "organizations", "events", "names", "affiliations", "relationships"]}
+
+
+def _polymorphic() -> dict:
+    """table → the tables its `record_type` column may name (names, citations, statements)."""
+    return {t.name: t.column("record_type").spec["enum"] for t in model.tables()
+            if any(c.name == "record_type" for c in t.columns)}
 
 
 def _box_lines(table) -> list:
     keys = set(table.primary_key) | {f for fk in table.foreign_keys for f in fk["fields"]}
-    if table.name in _POLYMORPHIC:
+    if table.name in _polymorphic():
         keys |= {"record_type", "record_id"}
     lines = []
     for column in table.columns:
@@ -37,7 +41,7 @@ def _layout(tables) -> dict:
 
 def _edges(tables) -> list:
     edges = [(t.name, fk["reference"]["resource"], False) for t in tables for fk in t.foreign_keys]
-    edges += [(source, target, True) for source, targets in _POLYMORPHIC.items() for target in targets]
+    edges += [(source, target, True) for source, targets in _polymorphic().items() for target in targets]
     return edges
 
 
@@ -78,6 +82,6 @@ def relations_table() -> list:
         for fk in table.foreign_keys:
             rows.append([f"`{table.name}.{fk['fields'][0]}`", f"`{fk['reference']['resource']}.{fk['reference']['fields'][0]}`",
                          "foreign key in datapackage.json"])
-    for source, targets in _POLYMORPHIC.items():
+    for source, targets in _polymorphic().items():
         rows.append([f"`{source}.record_type` + `record_id`", ", ".join(f"`{t}`" for t in targets), "checked by the build"])
     return rows
