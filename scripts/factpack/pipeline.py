@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from factpack import file_stage, metadata, outputs, tables
 from factpack.cache import Cache
 from factpack.cache import key as cache_key
-from factpack.checks import codes, corroboration, dates, disagreements, identifiers, similar_names
+from factpack.checks import codes, corroboration, dates, disagreements, identifiers, similar_events, similar_names
 from factpack.context import Context
 from factpack.findings import has_errors, sort_findings
 from factpack.merge import merge
@@ -111,6 +111,7 @@ def check(layout, paths, today=None, jobs: int = 1, use_cache: bool = True):
     findings += disagreements.check(entities)
     if not has_errors(findings):
         findings += similar_names.check(entities)
+        findings += similar_events.check(entities)
         findings += corroboration.check(entities)
     return sort_findings(findings), context, entities
 

@@ -112,6 +112,12 @@ RULES = {"date": _dates, "fullest": _fullest, "union": _union, "fullest-text": _
          "majority": _majority}
 
 
+# How each rule reads in the data dictionary.
+RULE_LABELS = {"date": "the most precise of compatible dates, else one of them", "fullest": "the fullest name",
+               "union": "every item any source gives", "fullest-text": "the longest text",
+               "latest": "the most recent source's", "majority": "the majority, then the most recent source"}
+
+
 def rule_of(spec: dict) -> str:
     """The rule of a column, from its resolved spec."""
     if "x-resolve" in spec:

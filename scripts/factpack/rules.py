@@ -94,6 +94,7 @@ _RULES = [
     Rule("FP902", WARNING, "Cited by only one source", "The record rests on a single source. Corroborate it from another article when you can."),
     Rule("FP903", WARNING, "Event without participants", "Name who took part, and in what role, when the article says."),
     Rule("FP961", WARNING, "Stricter than frictionless", "frictionless accepts this (a byte-order mark, spaces around a header label); factpack's own packages never have it, so it is pointed out."),
+    Rule("FP906", WARNING, "Probably the same event under two ids", "Two events have the same type, dates that overlap and a participant in common: probably one event reported by two articles. If so, keep the existing id and give your article's account under it; its date, summary and participants become claims beside the other's."),
     Rule("FP905", WARNING, "Sources disagree", "Another fact file gives a different value for this field of the same record. Both are kept as claims in the statements table, the record lists the field under `disputed`, and the published value is resolved by the rule the methodology gives for the field. Nothing needs fixing when both articles describe the same thing; if they describe different things, give your record its own id."),
     Rule("FP904", WARNING, "Event dated after the source was published", "An article cannot report what happened after it was published: check the year."),
 ]

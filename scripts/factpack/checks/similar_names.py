@@ -21,14 +21,14 @@ def _names(entity):
     return names
 
 
-def _established(a, b):
+def established(a, b):
     """(kept, newcomer) of two entities."""
     def weight(entity):
         return (-len(entity.sources), min(recency(o) for o in entity.origins), entity.id)
     return (a, b) if weight(a) <= weight(b) else (b, a)
 
 
-def _where(entity) -> str:
+def where(entity) -> str:
     origin = entity.origins[0]
     return f"{origin.file.name}:{origin.file.loaded.where(origin.path + ('id',))[0]}"
 
@@ -48,10 +48,10 @@ def _pairs(by_id):
 def check(entities):
     for table in (t.name for t in model.record_tables() if model.table("names") in model.nested_in(t.name)):
         for a, b in _pairs(entities[table]):
-            kept, newcomer = _established(a, b)
+            kept, newcomer = established(a, b)
             for origin in newcomer.origins:
                 yield origin.finding(
                     "FP901", f"'{newcomer.id}' ({origin.get('name')}) looks like '{kept.id}' ({kept.values.get('name')}), "
-                    f"defined in {_where(kept)}", "name",
+                    f"defined in {where(kept)}", "name",
                     f"if they are the same, keep the existing id: write id: {kept.id} here and list "
                     f"'{origin.get('name')}' under its names")

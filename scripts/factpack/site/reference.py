@@ -1,6 +1,7 @@
 """Reference pages from the registry and schema/: error codes, codelists, data dictionary, fact-file keys."""
 
 from factpack import model, schema_outputs
+from factpack.resolution import RULE_LABELS, rule_of
 from factpack.rules import RULES
 from factpack.site.markdown import table
 
@@ -38,6 +39,14 @@ def _foreign_keys(table_model) -> dict:
             f".{fk['reference']['fields'][0]}" for fk in table_model.foreign_keys}
 
 
+def _resolved_by(table_model, column) -> str:
+    """For a table whose records merge across fact files: how the published value of a column is chosen."""
+    merged = table_model.fact_file and "nestedIn" not in table_model.fact_file and not table_model.fact_file.get("single")
+    if not merged or not column.fact_key or column.name in table_model.primary_key:
+        return ""
+    return f"[{RULE_LABELS[rule_of(column.spec)]}](../../methodology.md)"
+
+
 def data_dictionary(table_model) -> str:
     schema = schema_outputs.table_schema(table_model)
     fks = _foreign_keys(table_model)
@@ -46,12 +55,15 @@ def data_dictionary(table_model) -> str:
         codelist = f"[{column.codelist}](../codelists.md#{column.codelist})" if column.codelist else ""
         rows.append([f"`{field['name']}`", field["type"], "yes" if column.required else "",
                      _constraints(field), field["description"], f"`{field.get('example', '')}`",
-                     " ".join(filter(None, [codelist, fks.get(field["name"], "")]))])
+                     " ".join(filter(None, [codelist, fks.get(field["name"], "")])), _resolved_by(table_model, column)])
     out = ["---", f"title: {table_model.name}", "---", HEADER.format(source=f"schema/tables/{table_model.name}.json"),
            f"# {table_model.name}\n", table_model.description + "\n",
            f"Primary key: `{', '.join(table_model.primary_key)}`. "
            f"Download: [CSV](../../downloads.md) · [JSON](../../downloads.md).\n",
-           table(["field", "type", "required", "constraints", "description", "example", "codelist / reference"], rows)]
+           "Where sources disagree, the last column says how the published value is chosen; every source's value "
+           "is in the [statements](statements.md) table.\n",
+           table(["field", "type", "required", "constraints", "description", "example", "codelist / reference",
+                  "where sources differ"], rows)]
     return "\n".join(out)
 
 
