@@ -12,7 +12,8 @@ from contextlib import contextmanager
 from conftest import MINI_FACTS, REPO, run_cli
 
 HOSTILE_NAME = '</title><script>alert("title")</script> Evil | Name'
-HOSTILE_TEXT = '<img src=x onerror=alert("img")> **bold** [click](javascript:alert("md")) a | b <script>alert("s")</script>'
+HOSTILE_TEXT = ('<img src=x onerror=alert("img")> **bold** [click](javascript:alert("md")) a | b <script>alert("s")</script>'
+                " it's R&D #1")
 
 
 def make_hostile(root):

@@ -10,16 +10,17 @@ import html
 import re
 from urllib.parse import urlsplit
 
-# Line-start syntax (lists, headings) cannot occur: line breaks become <br>.
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#!|~])")
+# HTML's and Markdown's special characters, replaced by numeric entities in one pass: escaping HTML first
+# and Markdown after would break the entities of the first pass (the # of &#x27;). Line-start syntax
+# (lists, headings) cannot occur: line breaks become <br>.
+_SPECIAL = re.compile(r"[&<>\"'\\`*_{}\[\]()#!|~]")
 
 
 def text(value) -> str:
     """Contributed text as inert Markdown: shown exactly, never interpreted."""
     if value is None:
         return ""
-    escaped = html.escape(str(value), quote=True)
-    escaped = _MARKDOWN_SPECIAL.sub(lambda m: "&#%d;" % ord(m.group(1)), escaped)
+    escaped = _SPECIAL.sub(lambda m: "&#%d;" % ord(m.group(0)), str(value))
     return escaped.replace("\r", " ").replace("\n", "<br>")
 
 
@@ -37,7 +38,7 @@ def attribute(value: str) -> str:
     """A value for an HTML attribute inside Markdown: HTML-escaped, and with Markdown's syntax characters
     as character references, so that Markdown cannot re-read it (`[x](…)` in a URL would become a second
     link inside the attribute). Browsers decode the references, so the value itself is unchanged."""
-    return _MARKDOWN_SPECIAL.sub(lambda m: "&#%d;" % ord(m.group(1)), html.escape(value, quote=True))
+    return _SPECIAL.sub(lambda m: "&#%d;" % ord(m.group(0)), value)
 
 
 def link(label, url) -> str:
