@@ -68,13 +68,18 @@ class Record:
         return self.nested.get(table, []) if self.nested else []
 
 
+def digest(*parts, length: int) -> str:
+    """A short, stable hex digest of text parts: the derived ids of names, participants, citations and statements."""
+    return hashlib.sha256("\x1f".join(p or "" for p in parts).encode("utf-8")).hexdigest()[:length]
+
+
 def participant_who(values: dict) -> str:
     """The part of a participant's id that says who: the actor or organization id, and for people the
     source does not name, `unnamed` (or the organization) plus a digest of their description."""
     who = values.get("actor") or values.get("organization") or "unnamed"
     description = values.get("description")
     if isinstance(description, str):
-        who += "/" + hashlib.sha256(description.encode("utf-8")).hexdigest()[:10]
+        who += "/" + digest(description, length=10)
     return str(who)
 
 

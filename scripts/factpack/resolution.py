@@ -51,10 +51,7 @@ def _distinct(claims: list) -> list:
 
 
 def _dates(claims: list) -> Resolved:
-    values = _distinct(claims)
-    if len(values) == 1:
-        return Resolved(values[0], False)
-    parsed = [edtf_dates.parse(v) for v in values]
+    parsed = [edtf_dates.parse(v) for v in _distinct(claims)]  # at least two: resolve() takes agreeing claims itself
     inside = [p for p in parsed if all(o.earliest <= p.earliest and p.end <= o.end for o in parsed)]
     if inside:
         best = min(inside, key=lambda p: (p.certainty != "exact", p.end - p.earliest, p.text))

@@ -4,14 +4,10 @@ Entity fields come from the claims merging kept (merge.py); participants and nam
 file they are written in. Primary keys are not restated: a record's id is where its claims hang.
 """
 
-import hashlib
 from functools import lru_cache
 
 from factpack import model
-
-
-def digest(*parts, length: int) -> str:
-    return hashlib.sha256("\x1f".join(p or "" for p in parts).encode("utf-8")).hexdigest()[:length]
+from factpack.records import digest
 
 
 def _rows(record_type: str, record_id: str, field: str, value, source_id: str, citation_ids: list) -> list:

@@ -7,8 +7,8 @@ from decimal import Decimal
 
 from factpack import edtf_dates, model, statements
 from factpack.quotes import evidence_of
+from factpack.records import digest as _digest
 from factpack.records import participant_who
-from factpack.statements import digest as _digest
 
 
 def _row(table: model.Table, values: dict, derived: dict) -> dict:
