@@ -53,6 +53,21 @@ def test_build_twice_gives_byte_identical_outputs(mini):
     assert set(first) == published_files()
 
 
+def test_a_rebuild_replaces_only_the_files_whose_bytes_change(mini):
+    assert run_cli("--root", mini, "build").code == 0
+    identity = lambda: {n: ((mini / n).stat().st_ino, (mini / n).stat().st_mtime_ns) for n in published_files()}  # noqa: E731
+    before, old_bytes = identity(), snapshot(mini)
+    path = mini / MINI_FACTS
+    path.write_text(path.read_text(encoding="utf-8").replace("Seitkali called", "Seitkali, the lawyer, called"),
+                    encoding="utf-8")
+    assert run_cli("--root", mini, "build").code == 0
+    after, new_bytes = identity(), snapshot(mini)
+    changed = {name for name in published_files() if new_bytes[name] != old_bytes[name]}
+    assert "datasets/csv/events.csv" in changed
+    assert {name for name in published_files() if after[name] != before[name]} == changed
+    assert run_cli("--root", mini, "build", "--check").code == 0
+
+
 def test_stock_frictionless_validates_the_built_package(mini):
     assert run_cli("--root", mini, "build").code == 0
     done = subprocess.run([sys.executable, "-m", "frictionless", "validate", "--json", "datapackage.json"],

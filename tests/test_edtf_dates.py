@@ -79,3 +79,30 @@ def test_an_unknown_start_written_without_dots_and_an_open_end_are_still_refused
     for text in ("/2019-08-16", "2019-03-11/..", "2019-03-11/"):
         with pytest.raises(edtf_dates.OpenIntervalError):
             edtf_dates.parse(text)
+
+
+PLAIN = st.builds(
+    lambda y, m, d: f"{y:04d}" + (f"-{m:02d}" if m is not None else "") + (f"-{d:02d}" if m is not None and d is not None else ""),
+    st.sampled_from([0, 1999, 2019, 2020]), st.one_of(st.none(), st.integers(0, 13)), st.one_of(st.none(), st.integers(0, 32)))
+MEMBER = st.one_of(PLAIN, st.builds(lambda a, b: f"{a}..{b}", PLAIN, PLAIN))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(MEMBER, min_size=1, max_size=3))
+def test_a_set_of_plain_dates_is_judged_as_the_edtf_package_judges_it(members):
+    """Sets of plain dates skip the package's grammar (it is slow); the verdict and bounds must not change."""
+    text = "[" + ",".join(members) + "]"
+    edtf_dates.parse.cache_clear()
+    try:
+        ours = edtf_dates.parse(text)
+        verdict = (ours.earliest, ours.end)
+    except ValueError:
+        verdict = None
+    library = _library(text)
+    if library is not None:  # the grammar accepts it: the bounds are the union of the members' own
+        try:
+            members_parsed = [edtf_dates.parse(end) for m in members for end in m.split("..")]
+            library = (min(m.earliest for m in members_parsed), max(m.end for m in members_parsed))
+        except ValueError:  # year 0000: the package takes it, a calendar date cannot
+            library = None
+    assert verdict == library, text

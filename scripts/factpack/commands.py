@@ -43,9 +43,11 @@ def build(layout, args) -> int:
             return 1
         if args.check:
             return _check_published(layout, result.files)
-        publish.publish(layout, result.files)
+        changed = publish.publish(layout, result.files)
         rows = sum(len(r) for r in result.rows.values())
-        print(f"factpack: wrote {len(result.files)} files ({rows} rows)", file=sys.stderr)
+        print(f"factpack: wrote {len(changed)} of {len(result.files)} files ({rows} rows); "
+              "the others were already up to date" if len(changed) < len(result.files) else
+              f"factpack: wrote {len(result.files)} files ({rows} rows)", file=sys.stderr)
         return 0
 
 

@@ -111,12 +111,25 @@ def _fast_bounds(text: str):
     return bounds[0][0], bounds[-1][1]
 
 
+# A set of plain calendar dates, as resolution writes them: checked here, since the library's grammar
+# takes about a tenth of a second per set. Anything else (qualifiers, seasons, spaces) goes to the grammar.
+_PLAIN = r"\d{4}(?:-\d{2}(?:-\d{2})?)?"
+_PLAIN_SET = re.compile(rf"\[{_PLAIN}(?:\.\.{_PLAIN})?(?:,{_PLAIN}(?:\.\.{_PLAIN})?)*\]")
+_ONE_PLAIN_DATE = re.compile(rf"\[{_PLAIN}\]")  # the grammar wants two dates, or a range of one precision
+
+
 def _one_of(text: str) -> EdtfDate:
     """`[a,b]` or `[a..b]`: one of the dates listed (EDTF level 2), as written when sources disagree."""
-    _library_bounds(text)  # the grammar decides whether the set is well formed
+    plain = (_PLAIN_SET.fullmatch(text) and not _ONE_PLAIN_DATE.fullmatch(text)
+             and all(len(a) == len(b) for a, _, b in (m.partition("..") for m in text[1:-1].split(",") if ".." in m)))
+    if not plain:
+        _library_bounds(text)  # the grammar decides whether the set is well formed
     members = []
-    for member in text[1:-1].split(","):
-        members += [parse(end) for end in member.split("..")] if member.count("..") == 1 else [parse(member)]
+    try:
+        for member in text[1:-1].split(","):
+            members += [parse(end) for end in member.split("..")] if member.count("..") == 1 else [parse(member)]
+    except ValueError:
+        raise ValueError(f"'{text}' is not an EDTF date") from None
     start, end = min(m.earliest for m in members), max(m.end for m in members)
     # which of the dates it is, is not known: a set is uncertain whatever its members' qualifiers
     certainty = _certainty(text).replace("exact", "uncertain").replace("approximate", "uncertain-approximate")

@@ -133,13 +133,19 @@ def commit(layout, files: dict) -> Path:
     return layout.root / PENDING
 
 
-def publish(layout, files: dict) -> None:
-    """Replace the published files with `files` (relative path → bytes). Call with the lock held."""
+def publish(layout, files: dict) -> list:
+    """Replace the published files that differ from `files` (relative path → bytes); returns their names.
+    Call with the lock held."""
     if os.path.lexists(layout.root / PENDING):
         _refuse_pending("is in the way")
-    _apply(layout, commit(layout, files))
-    local_state.record(local_state.folder(layout.root), _TOKEN_RECORD, None)
+    # Files whose bytes are already in place are left alone: an edit to one article rewrites only the
+    # tables it changes, and tools that watch modification times see only those.
+    changed = {name: data for name, data in files.items() if _current(layout.root, name) != data}
+    if changed:
+        _apply(layout, commit(layout, changed))
+        local_state.record(local_state.folder(layout.root), _TOKEN_RECORD, None)
     _remove_unpublished(layout, files)
+    return sorted(changed)
 
 
 def _current(root: Path, name: str) -> bytes | None:
