@@ -3,7 +3,7 @@
 import sys
 from pathlib import Path
 
-from factpack import lifetime, package_validation, publish, scaffold, schema_outputs
+from factpack import lifetime, package_validation, progress, publish, scaffold, schema_outputs
 from factpack.errors import UsageError
 from factpack.findings import escalate, has_errors, sort_findings
 from factpack.layout import schema_dir
@@ -36,7 +36,8 @@ def build(layout, args) -> int:
 
     # Only a build that publishes finishes a publication a killed build had committed.
     with publish.locked(layout, finish_publication=not args.check):
-        result = pipeline.run(layout, jobs=args.jobs, use_cache=not args.no_cache)
+        with progress.shown():
+            result = pipeline.run(layout, jobs=args.jobs, use_cache=not args.no_cache)
         lifetime.keep(result)
         if _report(result.findings, args):
             print("factpack: nothing written: fix the errors above first", file=sys.stderr)
@@ -67,7 +68,8 @@ def validate(layout, args) -> int:
     wanted = sorted({Path(p).resolve() for p in args.files})
     known = layout.fact_files()
     extra = [p for p in wanted if p not in {q.resolve() for q in known}]
-    checked = pipeline.check(layout, known + extra, jobs=args.jobs, use_cache=not args.no_cache)
+    with progress.shown():
+        checked = pipeline.check(layout, known + extra, jobs=args.jobs, use_cache=not args.no_cache)
     lifetime.keep(checked)
     findings = checked[0]
     if wanted:

@@ -9,7 +9,7 @@ import os
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 
-from factpack import file_stage, metadata, outputs, tables
+from factpack import file_stage, metadata, outputs, progress, tables
 from factpack.cache import Cache
 from factpack.cache import key as cache_key
 from factpack.checks import codes, corroboration, dates, disagreements, identifiers, similar_events, similar_names
@@ -20,6 +20,8 @@ from factpack.records import FactFile, collect_records, mark_broken
 from factpack.safe_paths import RefusedPath
 
 CROSS_FILE_CHECKS = (identifiers, dates, codes)
+# Checks of the merged entities; all but the first only once the data has no error.
+CHECKS_OF_MERGED = (disagreements, similar_names, similar_events, corroboration)
 POSITIONS = "-positions"  # the cache entry beside a result, with the line and column of every node
 AUTO_JOBS_FROM = 400  # below this many files to read, starting worker processes costs more than it saves
 
@@ -38,7 +40,7 @@ def _file_results(layout, paths, jobs: int, store: Cache) -> list:
     Results are kept without their positions (see Loaded.reload): at 200,000 articles the
     positions alone would not fit the memory budget.
     """
-    entries = []
+    entries, shown = [], progress.stage("Checking each fact file", len(paths))
     for path in paths:
         name = layout.relative(path)
         raw = file_stage.read_fact_file(layout.root, name)
@@ -48,17 +50,24 @@ def _file_results(layout, paths, jobs: int, store: Cache) -> list:
         archive = file_stage.read_archive(layout.root, _archive_name(layout, path))
         key = cache_key(name, raw, archive.reason if isinstance(archive, RefusedPath) else archive)
         entries.append([path, name, key, store.get(key)])
+        shown.advance(entries[-1][3] is not None)
     missing = [entry for entry in entries if entry[3] is None]
     tasks = [(_stage_args(layout, path, name), key, store) for path, name, key, _ in missing]
     jobs = jobs or (min(os.cpu_count() or 1, 8) if len(missing) >= AUTO_JOBS_FROM else 1)
     if jobs > 1 and len(missing) > 1:
         with ProcessPoolExecutor(max_workers=jobs) as pool:
-            computed = list(pool.map(_compute, tasks, chunksize=max(1, len(missing) // (jobs * 8))))
+            computed = list(_counted(pool.map(_compute, tasks, chunksize=max(1, len(missing) // (jobs * 8))), shown))
     else:
-        computed = [_compute(task) for task in tasks]
+        computed = list(_counted(map(_compute, tasks), shown))
     for entry, result in zip(missing, computed):
         entry[3] = result
     return entries
+
+
+def _counted(results, shown):
+    for result in results:
+        shown.advance()
+        yield result
 
 
 def _compute(task) -> dict:
@@ -105,14 +114,16 @@ def check(layout, paths, today=None, jobs: int = 1, use_cache: bool = True):
         files.append(_fact_file(layout, store, path, name, key, result))
         findings += file_stage.findings_of(result)
     context = Context(layout, files, **({"today": today} if today else {}))
+    shown = progress.stage("Checking across files", len(CROSS_FILE_CHECKS) + 1 + len(CHECKS_OF_MERGED))
     for family in CROSS_FILE_CHECKS:
         findings += family.check(context)
+        shown.advance()
     entities = merge(context)
-    findings += disagreements.check(entities)
-    if not has_errors(findings):
-        findings += similar_names.check(entities)
-        findings += similar_events.check(entities)
-        findings += corroboration.check(entities)
+    shown.advance()
+    for family in CHECKS_OF_MERGED:
+        if family is disagreements or not has_errors(findings):
+            findings += family.check(entities)
+        shown.advance()
     return sort_findings(findings), context, entities
 
 
@@ -129,6 +140,9 @@ def run(layout, today: datetime.date | None = None, jobs: int = 1, use_cache: bo
     result = Result(findings=findings, built=(context, entities))
     if has_errors(findings):
         return result
+    shown = progress.stage("Writing the tables", 2)
     result.rows = tables.build_rows(entities, _archive_digests(context))
+    shown.advance()
     result.files = outputs.render_all(package_metadata, result.rows)
+    shown.done()
     return result
