@@ -8,8 +8,9 @@ in worker processes; `pipeline` turns it back into a FactFile with records.
 import hashlib
 from pathlib import Path
 
+from factpack import file_rows, model, outputs
 from factpack.checks import evidence, quote_relevance, schema, text
-from factpack.findings import Finding
+from factpack.findings import Finding, has_errors
 from factpack.records import FactFile, collect_records, mark_broken
 from factpack.safe_paths import RefusedPath, read_inside
 from factpack.yaml_strict import MAX_BYTES, Loaded, StrictYamlError, load_bytes
@@ -39,11 +40,18 @@ def run(raw: bytes, name: str, archive_name: str = "", archive: bytes | RefusedP
     findings += evidence.check_file(fact, archive_name, archive)
     findings += quote_relevance.check_file(fact)
     return {"loaded": (loaded.data, loaded.values, loaded.keys), "findings": [_as_tuple(f) for f in findings],
-            "broken": sorted(fact.broken_paths, key=repr), "archive_sha256": digest}
+            "broken": sorted(fact.broken_paths, key=repr), "archive_sha256": digest,
+            "rows": None if has_errors(findings) else _rendered_rows(fact)}
+
+
+def _rendered_rows(fact) -> dict:
+    """table → (CSV text, JSON rows, count) of the rows this file alone decides (file_rows)."""
+    return {name: (outputs.csv_rows(model.table(name), rows), outputs.json_rows(rows), len(rows))
+            for name, rows in file_rows.build(fact).items()}
 
 
 def _unread(finding: Finding, digest) -> dict:
-    return {"loaded": None, "findings": [_as_tuple(finding)], "broken": [], "archive_sha256": digest}
+    return {"loaded": None, "findings": [_as_tuple(finding)], "broken": [], "archive_sha256": digest, "rows": None}
 
 
 def read_archive(root: Path, archive_name: str) -> bytes | RefusedPath | None:

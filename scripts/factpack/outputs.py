@@ -9,6 +9,7 @@ import hashlib
 import io
 import json
 import operator
+from dataclasses import dataclass, field
 
 from factpack import model, schema_outputs
 
@@ -42,22 +43,51 @@ def _cells(table: model.Table):
     return cells
 
 
-def render_csv(table: model.Table, rows: list) -> bytes:
+def csv_rows(table: model.Table, rows: list, header: bool = False) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
-    writer.writerow([c.name for c in table.columns])
+    if header:
+        writer.writerow([c.name for c in table.columns])
     writer.writerows(map(_cells(table), rows))
-    return buffer.getvalue().encode("utf-8")
+    return buffer.getvalue()
 
 
 # One encoder for every row: json.dumps with options would build a new one per call.
 _ROW_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(", ", ": "))
 
 
-def render_json(rows: list) -> bytes:
+def json_rows(rows: list) -> str:
+    """Row objects, one per line, separated by commas (the inside of a JSON array)."""
+    return ",\n".join(map(_ROW_ENCODER.encode, rows))
+
+
+@dataclass
+class Rendered:
+    """A table whose rows were rendered in parts (one per fact file, in primary-key order), to be joined."""
+    csv: list = field(default_factory=list)  # CSV text of each part's rows
+    json: list = field(default_factory=list)  # json_rows() of each part
+    count: int = 0
+
+    def add(self, csv_text: str, json_text: str, count: int) -> None:
+        if count:
+            self.csv.append(csv_text)
+            self.json.append(json_text)
+            self.count += count
+
+    def __len__(self) -> int:
+        return self.count
+
+
+def render_csv(table: model.Table, rows) -> bytes:
+    if isinstance(rows, Rendered):
+        return (csv_rows(table, [], header=True) + "".join(rows.csv)).encode("utf-8")
+    return csv_rows(table, rows, header=True).encode("utf-8")
+
+
+def render_json(rows) -> bytes:
     """A JSON array with one row object per line: readable, diffable and streamable."""
-    lines = ",\n".join(map(_ROW_ENCODER.encode, rows))
-    return ("[\n" + lines + "\n]\n" if rows else "[]\n").encode("utf-8")
+    inside = ",\n".join(rows.json) if isinstance(rows, Rendered) else json_rows(rows)
+    return ("[\n" + inside + "\n]\n" if len(rows) else "[]\n").encode("utf-8")
 
 
 def _resource(table, path, data: bytes, fmt: str, schema: dict) -> dict:

@@ -99,7 +99,7 @@ def _fact_file(layout, store, path, name, key, result) -> FactFile:
     loaded = file_stage.loaded_of(result)
     if loaded is not None:
         loaded.reload = functools.partial(_positions, layout, path, name, key, store)
-    fact = FactFile(path=path, name=name, loaded=loaded, archive_sha256=result["archive_sha256"])
+    fact = FactFile(path=path, name=name, loaded=loaded, archive_sha256=result["archive_sha256"], rendered=result["rows"])
     fact.broken_paths = set(result["broken"])
     fact.records = collect_records(fact)
     mark_broken(fact)
@@ -127,11 +127,6 @@ def check(layout, paths, today=None, jobs: int = 1, use_cache: bool = True):
     return sort_findings(findings), context, entities
 
 
-def _archive_digests(context) -> dict:
-    """source id → sha256 of its archive (a valid source's id is its file's name)."""
-    return {fact.stem: fact.archive_sha256 for fact in context.files}
-
-
 def run(layout, today: datetime.date | None = None, jobs: int = 1, use_cache: bool = True) -> Result:
     """Check every fact file and, if all is valid, render every output file in memory."""
     package_metadata, metadata_findings = metadata.read(layout)
@@ -141,7 +136,7 @@ def run(layout, today: datetime.date | None = None, jobs: int = 1, use_cache: bo
     if has_errors(findings):
         return result
     shown = progress.stage("Writing the tables", 2)
-    result.rows = tables.build_rows(entities, _archive_digests(context))
+    result.rows = tables.build_rows(entities, context.files)
     shown.advance()
     result.files = outputs.render_all(package_metadata, result.rows)
     shown.done()

@@ -17,6 +17,7 @@ class FactFile:
     records: list = field(default_factory=list)
     broken_paths: set = field(default_factory=set)
     archive_sha256: str | None = None  # of datasets/archive/<stem>.txt, when it exists
+    rendered: dict | None = None  # table → (CSV, JSON, count) of the rows it alone decides (file_rows), if valid
 
     @property
     def stem(self) -> str:

@@ -5,10 +5,7 @@ Column order comes from the model (schema/tables/); rows are sorted by primary k
 
 from decimal import Decimal
 
-from factpack import edtf_dates, model, statements
-from factpack.quotes import evidence_of
-from factpack.records import digest as _digest
-from factpack.records import participant_who
+from factpack import derived_ids, edtf_dates, model, outputs
 
 
 def _row(table: model.Table, values: dict, derived: dict) -> dict:
@@ -32,45 +29,32 @@ def _event_derived(entity) -> dict:
     }
 
 
-def _name_rows(entities):
-    table, rows = model.table("names"), {}
-    for owner in (t.name for t in model.record_tables() if table in model.nested_in(t.name)):
+def _children(entities, owners, child: str) -> dict:
+    """row id (derived_ids) → (owner table, owner id, [the records giving it, in file order])."""
+    found: dict = {}
+    for owner in owners:
         for entity in entities[owner].values():
             for origin in entity.origins:
-                for record in origin.children("names"):
-                    v = record.values
-                    name_id = f"{entity.id}/{v.get('kind')}/{_digest(v.get('name'), v.get('lang'), v.get('script'), length=10)}"
-                    rows.setdefault(name_id, (_row(table, v, {"name_id": name_id, "record_type": owner,
-                                                               "record_id": entity.id}), []))[1].append(record)
-    return rows
-
-
-def _children_of_events(entities, child: str, local_id) -> dict:
-    """`<event id>/<local_id(record)>` → (event id, [the records giving it, one per source that does])."""
-    found: dict = {}
-    for event in entities["events"].values():
-        for origin in event.origins:
-            for record in origin.children(child):
-                found.setdefault(f"{event.id}/{local_id(record)}", (event.id, []))[1].append(record)
+                for record in origin.children(child):
+                    found.setdefault(derived_ids.of(record), (owner, entity.id, []))[2].append(record)
     return found
 
 
-def _participants(entities) -> dict:
-    return _children_of_events(entities, "participants", lambda r: f"{participant_who(r.values)}/{r.get('role')}")
+def _name_rows(entities) -> list:
+    table = model.table("names")
+    owners = [t.name for t in model.record_tables() if table in model.nested_in(t.name)]
+    return [_row(table, records[0].values, {"name_id": name_id, "record_type": owner, "record_id": owner_id})
+            for name_id, (owner, owner_id, records) in _children(entities, owners, "names").items()]
 
 
-def _amounts(entities) -> dict:
-    """One amount per event, kind, unit and source."""
-    return _children_of_events(entities, "amounts", lambda r: f"{r.get('kind')}/{r.get('unit')}/{r.file.source.id}")
-
-
-def _amount_rows(amounts: dict) -> list:
+def _amount_rows(entities) -> list:
     table, groups = model.table("amounts"), {}
-    for event_id, records in amounts.values():
+    amounts = _children(entities, ["events"], "amounts")
+    for _, event_id, records in amounts.values():
         v = records[0].values
         groups.setdefault((event_id, v.get("kind"), v.get("unit")), []).append(v.get("value"))
     rows = []
-    for amount_id, (event_id, records) in amounts.items():
+    for amount_id, (_, event_id, records) in amounts.items():
         v = records[0].values
         values = sorted(groups[(event_id, v.get("kind"), v.get("unit"))], key=Decimal)
         rows.append(_row(table, v, {"amount_id": amount_id, "event_id": event_id, "source_id": records[0].file.source.id,
@@ -79,68 +63,50 @@ def _amount_rows(amounts: dict) -> list:
     return rows
 
 
-def _participant_rows(participants: dict) -> list:
+def _participant_rows(entities) -> list:
     table = model.table("participants")
     return [_row(table, records[0].values, {"participant_id": pid, "event_id": event_id,
                                             "source_count": len({r.file.source.id for r in records})})
-            for pid, (event_id, records) in participants.items()]
-
-
-def _citation(record_type, record_id, origin, quote) -> dict:
-    source_id = origin.file.source.id
-    cid = f"{source_id}/{_digest(record_type, record_id, quote, length=12)}"
-    return {"citation_id": cid, "record_type": record_type, "record_id": record_id,
-            "source_id": source_id, "quote": quote}
-
-
-def _citation_rows(entities, names, amounts):
-    rows = {}
-    for table in entities:
-        for entity in entities[table].values():
-            for origin in entity.origins:
-                for quote in evidence_of(origin):
-                    row = _citation(table, entity.id, origin, quote)
-                    rows[row["citation_id"]] = row
-    nested = [("names", name_id, records) for name_id, (_, records) in names.items()]
-    nested += [("amounts", amount_id, records) for amount_id, (_, records) in amounts.items()]
-    for record_type, record_id, records in nested:
-        for record in records:
-            for quote in evidence_of(record):
-                row = _citation(record_type, record_id, record, quote)
-                rows[row["citation_id"]] = row
-    return list(rows.values())
+            for pid, (_, event_id, records) in _children(entities, ["events"], "participants").items()]
 
 
 def _counted(entity) -> dict:
     return {"source_count": len(entity.sources), "disputed": entity.disputed or None}
 
 
-def build_rows(entities, archive_digests: dict) -> dict:
-    """table name → rows (dicts in column order), sorted by primary key.
+def _file_tables(files: list) -> dict:
+    """The tables each file renders itself (file_rows), joined in source order; per source, its citation count."""
+    joined: dict = {}
+    citation_counts = {}
+    # Every id in a file's part starts with "<source id>/", so ordering the parts by that prefix orders the rows.
+    for fact in sorted(files, key=lambda f: f.source.id + "/"):
+        for name, (csv_text, json_text, count) in fact.rendered.items():
+            joined.setdefault(name, outputs.Rendered()).add(csv_text, json_text, count)
+        citation_counts[fact.source.id] = fact.rendered["citations"][2]
+    return {"rows": joined, "citation_counts": citation_counts}
+
+
+def build_rows(entities, files: list) -> dict:
+    """table name → rows (dicts in column order, or outputs.Rendered parts), sorted by primary key.
 
     Every table with ids gets one row per merged entity, with `source_count` and `disputed`; a table
-    with columns of its own to derive (events' dates, sources' archive hashes) says so here.
+    with columns of its own to derive (events' dates, sources' archive hashes) says so here. The
+    tables one file alone decides (file_rows) come rendered from the per-file stage.
     """
-    names, participants, amounts = _name_rows(entities), _participants(entities), _amounts(entities)
-    citations = _citation_rows(entities, names, amounts)
-    per_source = {}
-    for row in citations:
-        per_source[row["source_id"]] = per_source.get(row["source_id"], 0) + 1
+    by_file = _file_tables(files)
+    archive_digests = {fact.source.id: fact.archive_sha256 for fact in files}
     derive = {"events": _event_derived, "sources": lambda e: {
-        "archive_sha256": archive_digests[e.id], "citation_count": per_source.get(e.id, 0)}}
+        "archive_sha256": archive_digests[e.id], "citation_count": by_file["citation_counts"].get(e.id, 0)}}
     rows = {name: _entity_rows(name, entities, derive.get(name, _counted)) for name in entities}
     rows.update({
-        "participants": _participant_rows(participants),
-        "amounts": _amount_rows(amounts),
-        "names": [row for row, _ in names.values()],
-        "citations": citations,
-        "statements": statements.build(entities, {
-            "names": {i: (row["record_type"], row["record_id"], records) for i, (row, records) in names.items()},
-            "participants": {i: ("events", event_id, records) for i, (event_id, records) in participants.items()},
-            "amounts": {i: ("events", event_id, records) for i, (event_id, records) in amounts.items()},
-        }, citations),
+        "participants": _participant_rows(entities),
+        "amounts": _amount_rows(entities),
+        "names": _name_rows(entities),
+        **by_file["rows"],
     })
     for table in model.tables():
-        key = table.primary_key
-        rows[table.name].sort(key=lambda row: tuple(row[k] for k in key))
+        rows.setdefault(table.name, outputs.Rendered())
+        if isinstance(rows[table.name], list):
+            key = table.primary_key
+            rows[table.name].sort(key=lambda row: tuple(row[k] for k in key))
     return rows
