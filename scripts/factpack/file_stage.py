@@ -45,8 +45,9 @@ def run(raw: bytes, name: str, archive_name: str = "", archive: bytes | RefusedP
 
 
 def _rendered_rows(fact) -> dict:
-    """table → (CSV text, JSON rows, count) of the rows this file alone decides (file_rows)."""
-    return {name: (outputs.csv_rows(model.table(name), rows), outputs.json_rows(rows), len(rows))
+    """table → (CSV bytes, JSON rows as bytes, count) of the rows this file alone decides (file_rows)."""
+    return {name: (outputs.csv_rows(model.table(name), rows).encode("utf-8"), outputs.json_rows(rows).encode("utf-8"),
+                   len(rows))
             for name, rows in file_rows.build(fact).items()}
 
 

@@ -63,15 +63,16 @@ def json_rows(rows: list) -> str:
 
 @dataclass
 class Rendered:
-    """A table whose rows were rendered in parts (one per fact file, in primary-key order), to be joined."""
-    csv: list = field(default_factory=list)  # CSV text of each part's rows
-    json: list = field(default_factory=list)  # json_rows() of each part
+    """A table whose rows were rendered in parts (one per fact file, in primary-key order), to be joined.
+    Parts are UTF-8 bytes, so that the whole table is never held as text as well."""
+    csv: list = field(default_factory=list)  # CSV bytes of each part's rows
+    json: list = field(default_factory=list)  # json_rows() of each part, encoded
     count: int = 0
 
-    def add(self, csv_text: str, json_text: str, count: int) -> None:
+    def add(self, csv_part: bytes, json_part: bytes, count: int) -> None:
         if count:
-            self.csv.append(csv_text)
-            self.json.append(json_text)
+            self.csv.append(csv_part)
+            self.json.append(json_part)
             self.count += count
 
     def __len__(self) -> int:
@@ -80,14 +81,16 @@ class Rendered:
 
 def render_csv(table: model.Table, rows) -> bytes:
     if isinstance(rows, Rendered):
-        return (csv_rows(table, [], header=True) + "".join(rows.csv)).encode("utf-8")
+        return csv_rows(table, [], header=True).encode("utf-8") + b"".join(rows.csv)
     return csv_rows(table, rows, header=True).encode("utf-8")
 
 
 def render_json(rows) -> bytes:
     """A JSON array with one row object per line: readable, diffable and streamable."""
-    inside = ",\n".join(rows.json) if isinstance(rows, Rendered) else json_rows(rows)
-    return ("[\n" + inside + "\n]\n" if len(rows) else "[]\n").encode("utf-8")
+    if not len(rows):
+        return b"[]\n"
+    inside = b",\n".join(rows.json) if isinstance(rows, Rendered) else json_rows(rows).encode("utf-8")
+    return b"[\n" + inside + b"\n]\n"
 
 
 def _resource(table, path, data: bytes, fmt: str, schema: dict) -> dict:
