@@ -34,7 +34,7 @@ def checksums_hold(root) -> bool:
     """Every file listed in datasets/SHA256SUMS exists and has that digest."""
     for line in (root / "datasets/SHA256SUMS").read_text(encoding="utf-8").splitlines():
         digest, name = line.split("  ")
-        path = root / name
+        path = root / outputs.listed_name(name)
         if not path.is_file() or hashlib.sha256(path.read_bytes()).hexdigest() != digest:
             return False
     return True
@@ -102,7 +102,18 @@ def test_descriptor_hashes_and_sizes_match_the_files(mini):
             assert resource["bytes"] == len(data)
     assert checksums_hold(mini)
     listed = {line.split("  ", 1)[1] for line in (mini / "datasets/SHA256SUMS").read_text(encoding="utf-8").splitlines()}
-    assert listed == published_files() - {"datasets/SHA256SUMS"}
+    assert {outputs.listed_name(name) for name in listed} == published_files() - {"datasets/SHA256SUMS"}
+
+
+def test_sha256sum_checks_the_download_from_the_checksums_folder(mini):
+    """The file names its files relative to itself: `cd datasets && sha256sum -c SHA256SUMS`."""
+    assert run_cli("--root", mini, "build").code == 0
+    done = subprocess.run(["sha256sum", "--check", "--strict", "SHA256SUMS"], cwd=mini / "datasets",
+                          capture_output=True, text=True)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "../datapackage.json: OK" in done.stdout
+    (mini / "datasets/csv/events.csv").write_bytes(b"tampered\n")
+    assert subprocess.run(["sha256sum", "--check", "SHA256SUMS"], cwd=mini / "datasets", capture_output=True).returncode == 1
 
 
 def test_csv_read_back_by_frictionless_equals_the_json_table(mini):

@@ -9,6 +9,7 @@ import hashlib
 import io
 import json
 import operator
+import posixpath
 from dataclasses import dataclass, field
 
 from factpack import model, schema_outputs
@@ -167,7 +168,18 @@ def render_all(metadata: dict, rows: dict) -> dict:
     return files
 
 
+def checksum_name(name: str) -> str:
+    """How SHA256SUMS names a published file: relative to its own folder, so that `sha256sum -c SHA256SUMS`
+    works from there, in the repository as in an unpacked download."""
+    return posixpath.relpath(name, posixpath.dirname(CHECKSUMS))
+
+
+def listed_name(entry: str) -> str:
+    """The published file (relative to the dataset) that a SHA256SUMS entry names."""
+    return posixpath.normpath(posixpath.join(posixpath.dirname(CHECKSUMS), entry))
+
+
 def render_checksums(files: dict) -> bytes:
     """`sha256sum -c` format, so anyone can verify a download without factpack."""
-    lines = [f"{hashlib.sha256(data).hexdigest()}  {name}\n" for name, data in sorted(files.items())]
+    lines = [f"{hashlib.sha256(data).hexdigest()}  {checksum_name(name)}\n" for name, data in sorted(files.items())]
     return "".join(lines).encode("utf-8")

@@ -5,7 +5,7 @@ import io
 import re
 import zipfile
 
-from factpack.outputs import CHECKSUMS, table_path
+from factpack.outputs import CHECKSUMS, listed_name, table_path
 from factpack.site.markdown import link, table, text
 from factpack.site.pages import Page
 
@@ -15,7 +15,7 @@ _ZIP_TIME = (1980, 1, 1, 0, 0, 0)  # fixed, so the zip is the same bytes on ever
 def published_files(ds) -> dict:
     """Site path → bytes of every file a user can download."""
     listed = (ds.root / CHECKSUMS).read_text(encoding="utf-8").splitlines()
-    names = [line.split("  ", 1)[1] for line in listed] + [CHECKSUMS]
+    names = [listed_name(line.split("  ", 1)[1]) for line in listed] + [CHECKSUMS]
     return {_plain_name(name): (ds.root / name).read_bytes() for name in sorted(names)}
 
 
@@ -55,7 +55,7 @@ def downloads(ds, files: dict) -> Page:
         rows.append([f"[{_plain_name(name)}]({_plain_name(name)})", fmt, f"{rows_per_path[name]:,}" if name in rows_per_path else "",
                      f"{len(data):,}", f"`{hashlib.sha256(data).hexdigest()}`"])
     body = ("The whole package as one zip, or each table as CSV or JSON. Verify a download with "
-            "`sha256sum -c datasets/SHA256SUMS` or `frictionless validate datapackage.json`.\n\n"
+            "`cd datasets && sha256sum -c SHA256SUMS` or `frictionless validate datapackage.json`.\n\n"
             + table(["file", "format", "rows", "bytes", "sha256"], rows))
     return Page("downloads.md", "Downloads", body)
 
