@@ -62,6 +62,12 @@ def parser() -> argparse.ArgumentParser:
     synth.add_argument("--articles", type=int, required=True, help="how many articles")
     synth.add_argument("--seed", type=int, default=1, help="the same N and seed give the same files")
 
+    diff = sub.add_parser("diff", help="what changed between two packages: records added, removed and changed per table")
+    diff.add_argument("old", help="the earlier package: a datapackage.json, or a git revision as REV:datapackage.json")
+    diff.add_argument("new", help="the later package, given the same way (e.g. datapackage.json)")
+    diff.add_argument("--format", choices=["text", "json", "markdown"], default="text",
+                      help="text (default), json (every id) or markdown (for the changelog)")
+
     schema = sub.add_parser("schema", help="regenerate schema/facts.schema.json from schema/tables/")
     schema.add_argument("--check", action="store_true", help="fail if the committed file is stale")
     return top

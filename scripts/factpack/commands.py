@@ -112,3 +112,11 @@ def synth(layout, args) -> int:
     synthetic.write(args.directory, args.articles, args.seed)
     print(f"factpack: wrote {args.articles} synthetic articles to {args.directory}", file=sys.stderr)
     return 0
+
+
+def diff(layout, args) -> int:
+    from factpack import diff_render, package_diff
+
+    result = package_diff.compare(args.old, args.new, Path.cwd())
+    sys.stdout.write(diff_render.RENDERERS[args.format](result))
+    return 0
