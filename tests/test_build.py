@@ -12,13 +12,13 @@ from frictionless import Package
 from conftest import MINI_FACTS, REPO, run_cli
 from factpack import model, outputs
 
-PUBLISHED = ("datapackage.json", "datasets/SHA256SUMS", "datasets/csv", "datasets/json")
+PUBLISHED = ("datapackage.json", "datasets/SHA256SUMS", "datasets/csv", "datasets/json", "datasets/codelists")
 
 
 def published_files() -> set:
-    """Every table in CSV and JSON, the descriptor and the checksums: what the model says a build writes."""
+    """Every table in CSV and JSON, every codelist, the descriptor and the checksums: what the model says a build writes."""
     return {outputs.table_path(t.name, fmt) for t in model.tables() for fmt in ("csv", "json")} | {
-        "datapackage.json", "datasets/SHA256SUMS"}
+        f"datasets/codelists/{name}.csv" for name in model.codelist_names()} | {"datapackage.json", "datasets/SHA256SUMS"}
 
 
 def snapshot(root) -> dict:
@@ -126,8 +126,8 @@ def test_csv_read_back_by_frictionless_equals_the_json_table(mini):
     assert run_cli("--root", mini, "build").code == 0
     package = Package(str(mini / "datapackage.json"))
     for resource in package.resources:
-        if resource.name.endswith("-json"):
-            continue
+        if resource.name.endswith("-json") or resource.name.startswith("codelist-"):
+            continue  # the JSON copies are read from the CSV's side; codelists have no JSON copy
         csv_rows = [row.to_dict() for row in resource.read_rows()]
         json_rows = json.loads((mini / f"datasets/json/{resource.name}.json").read_text(encoding="utf-8"))
         for row in csv_rows:  # frictionless parses dates and integers; compare as published text
@@ -200,3 +200,14 @@ def test_seed_package_contents():
     for table in ("actors", "events"):
         for row in rows[table]:
             assert (table, row[table[:-1] + "_id"]) in cited
+
+
+def test_codelists_travel_with_the_package_as_typed_resources(built_mini):
+    """The crosswalk to CAMEO and ACLED is part of the download, and CAMEO codes stay strings (010, not 10)."""
+    package = Package(str(built_mini / "datapackage.json"))
+    event_types = package.get_resource("codelist-event-types")
+    rows = event_types.read_rows()
+    assert {field.type for field in event_types.schema.fields} == {"string"}
+    published = {row["code"]: row["cameo"] for row in rows}
+    assert published == {row["code"]: row["cameo"] or None for row in model.codelist("event-types")}
+    assert published["praise"] == "051"

@@ -160,3 +160,15 @@ def codes(name: str) -> list:
 
 def codelist_names() -> list:
     return sorted(p.stem for p in (schema_dir() / "codelists").glob("*.csv"))
+
+
+@lru_cache(maxsize=1)
+def codelist_columns() -> dict:
+    """column name → {title, description}, for the columns of every codelist (schema/codelist-columns.json)."""
+    described = json.loads((schema_dir() / "codelist-columns.json").read_text(encoding="utf-8"))
+    return {name: spec for name, spec in described.items() if not name.startswith("$")}
+
+
+def codelist_header(name: str) -> list:
+    with (schema_dir() / "codelists" / f"{name}.csv").open(encoding="utf-8", newline="") as handle:
+        return next(csv.reader(handle))

@@ -12,12 +12,12 @@ import operator
 import posixpath
 from dataclasses import dataclass, field
 
-from factpack import model, schema_outputs
+from factpack import codelist_outputs, model, schema_outputs
 
 CHECKSUMS = "datasets/SHA256SUMS"
 DESCRIPTOR = "datapackage.json"
 # One folder per format; a build owns the files of its format in it (and removes those it no longer writes).
-PUBLISHED_FOLDERS = {"datasets/csv": ".csv", "datasets/json": ".json"}
+PUBLISHED_FOLDERS = {"datasets/csv": ".csv", "datasets/json": ".json", codelist_outputs.FOLDER: ".csv"}
 CSV_DIALECT = {"delimiter": ",", "quoteChar": '"', "doubleQuote": True, "header": True, "lineTerminator": "\n"}
 
 
@@ -135,6 +135,8 @@ def descriptor(metadata: dict, rows: dict, files: dict) -> dict:
             # The JSON copies repeat the CSV tables; their keys are checked once, on the CSV side.
             schema = schema_outputs.table_schema(table, with_foreign_keys=(fmt == "csv"))
             resources.append(_resource(table, path, files[path], fmt, schema))
+    resources += [codelist_outputs.resource(name, files[codelist_outputs.path(name)], CSV_DIALECT)
+                  for name in model.codelist_names()]
     package = {"$schema": "https://datapackage.org/profiles/2.0/datapackage.json"}
     package.update({k: metadata[k] for k in ("name", "title", "description", "version") if k in metadata})
     for key in ("homepage", "keywords", "licenses", "contributors"):
@@ -147,8 +149,8 @@ def descriptor(metadata: dict, rows: dict, files: dict) -> dict:
 
 def published_names() -> set:
     """Every file name a build can publish: the only names a pending publication may move into place."""
-    names = {f"{folder}/{table.name}{suffix}" for folder, suffix in PUBLISHED_FOLDERS.items() for table in model.tables()}
-    return names | {DESCRIPTOR, CHECKSUMS}
+    names = {table_path(table.name, fmt) for fmt in ("csv", "json") for table in model.tables()}
+    return names | set(codelist_outputs.files()) | {DESCRIPTOR, CHECKSUMS}
 
 
 def is_published_name(name: str) -> bool:
@@ -163,6 +165,7 @@ def render_all(metadata: dict, rows: dict) -> dict:
     for table in model.tables():
         files[table_path(table.name, "csv")] = render_csv(table, rows[table.name])
         files[table_path(table.name, "json")] = render_json(rows[table.name])
+    files.update(codelist_outputs.files())
     files[DESCRIPTOR] = schema_outputs.dumps(descriptor(metadata, rows, files)).encode("utf-8")
     files[CHECKSUMS] = render_checksums(files)
     return files

@@ -18,9 +18,10 @@ class Dataset:
     @classmethod
     def load(cls, root: Path) -> "Dataset":
         descriptor = json.loads((root / "datapackage.json").read_text(encoding="utf-8"))
-        rows = {}
+        rows, tables = {}, {t.name for t in model.tables()}
         for resource in descriptor["resources"]:
-            if resource["format"] == "csv":  # every table has a CSV resource; an empty one has no JSON resource
+            # every table has a CSV resource (an empty one has no JSON resource); codelists are not tables
+            if resource["format"] == "csv" and resource["name"] in tables:
                 rows[resource["name"]] = json.loads(
                     (root / table_path(resource["name"], "json")).read_text(encoding="utf-8"))
         return cls(root, descriptor, rows)
