@@ -5,7 +5,7 @@ Column order comes from the model (schema/tables/); rows are sorted by primary k
 
 from decimal import Decimal
 
-from factpack import derived_ids, edtf_dates, model, outputs
+from factpack import derived_ids, edtf_dates, events_flat, model, outputs
 
 
 def _row(table: model.Table, values: dict, derived: dict) -> dict:
@@ -109,4 +109,7 @@ def build_rows(entities, files: list) -> dict:
         if isinstance(rows[table.name], list):
             key = table.primary_key
             rows[table.name].sort(key=lambda row: tuple(row[k] for k in key))
+    # events_flat restates the other tables' rows (already sorted, so it is too)
+    rows["events_flat"] = events_flat.build(rows, {i: e.sources for i, e in entities["events"].items()})
     return rows
+
