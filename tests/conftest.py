@@ -57,7 +57,7 @@ def seed(tmp_path) -> Path:
     """A copy of the real dataset (fact files, archive, published files)."""
     root = tmp_path / "seed"
     (root / "datasets").mkdir(parents=True)
-    for part in ("facts", "archive", "csv", "json"):
+    for part in ("facts", "archive", "csv", "json", "parquet", "codelists"):
         shutil.copytree(REPO / "datasets" / part, root / "datasets" / part)
     for name in ("datasets/package.json", "datasets/SHA256SUMS", "datapackage.json"):
         shutil.copy(REPO / name, root / name)

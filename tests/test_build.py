@@ -12,12 +12,15 @@ from frictionless import Package
 from conftest import MINI_FACTS, REPO, run_cli
 from factpack import model, outputs
 
-PUBLISHED = ("datapackage.json", "datasets/SHA256SUMS", "datasets/csv", "datasets/json", "datasets/codelists")
+PUBLISHED = ("datapackage.json", "datasets/SHA256SUMS", "datasets/csv", "datasets/json", "datasets/parquet",
+             "datasets/codelists")
 
 
 def published_files() -> set:
-    """Every table in CSV and JSON, every codelist, the descriptor and the checksums: what the model says a build writes."""
+    """Every table in CSV, JSON and Parquet, every codelist, the descriptor and the checksums: what the model says
+    a build writes."""
     return {outputs.table_path(t.name, fmt) for t in model.tables() for fmt in ("csv", "json")} | {
+        f"datasets/parquet/{t.name}.parquet" for t in model.tables()} | {
         f"datasets/codelists/{name}.csv" for name in model.codelist_names()} | {"datapackage.json", "datasets/SHA256SUMS"}
 
 

@@ -36,7 +36,7 @@ def _published_copy(tmp_path):
     (root / "datasets").mkdir(parents=True)
     shutil.copy(REPO / "datapackage.json", root)
     shutil.copy(REPO / "datasets/SHA256SUMS", root / "datasets")
-    for folder in ("csv", "json", "codelists"):
+    for folder in ("csv", "json", "parquet", "codelists"):
         shutil.copytree(REPO / "datasets" / folder, root / "datasets" / folder)
     return root
 

@@ -12,12 +12,13 @@ import operator
 import posixpath
 from dataclasses import dataclass, field
 
-from factpack import codelist_outputs, model, schema_outputs
+from factpack import codelist_outputs, model, parquet_outputs, schema_outputs
 
 CHECKSUMS = "datasets/SHA256SUMS"
 DESCRIPTOR = "datapackage.json"
 # One folder per format; a build owns the files of its format in it (and removes those it no longer writes).
-PUBLISHED_FOLDERS = {"datasets/csv": ".csv", "datasets/json": ".json", codelist_outputs.FOLDER: ".csv"}
+PUBLISHED_FOLDERS = {"datasets/csv": ".csv", "datasets/json": ".json", parquet_outputs.FOLDER: ".parquet",
+                     codelist_outputs.FOLDER: ".csv"}
 CSV_DIALECT = {"delimiter": ",", "quoteChar": '"', "doubleQuote": True, "header": True, "lineTerminator": "\n"}
 
 
@@ -150,6 +151,7 @@ def descriptor(metadata: dict, rows: dict, files: dict) -> dict:
 def published_names() -> set:
     """Every file name a build can publish: the only names a pending publication may move into place."""
     names = {table_path(table.name, fmt) for fmt in ("csv", "json") for table in model.tables()}
+    names |= {parquet_outputs.path(table.name) for table in model.tables()}
     return names | set(codelist_outputs.files()) | {DESCRIPTOR, CHECKSUMS}
 
 
@@ -165,6 +167,7 @@ def render_all(metadata: dict, rows: dict) -> dict:
     for table in model.tables():
         files[table_path(table.name, "csv")] = render_csv(table, rows[table.name])
         files[table_path(table.name, "json")] = render_json(rows[table.name])
+        files[parquet_outputs.path(table.name)] = parquet_outputs.render(table, files[table_path(table.name, "csv")])
     files.update(codelist_outputs.files())
     files[DESCRIPTOR] = schema_outputs.dumps(descriptor(metadata, rows, files)).encode("utf-8")
     files[CHECKSUMS] = render_checksums(files)
