@@ -62,6 +62,11 @@ def parser() -> argparse.ArgumentParser:
     synth.add_argument("--articles", type=int, required=True, help="how many articles")
     synth.add_argument("--seed", type=int, default=1, help="the same N and seed give the same files")
 
+    sqlite = sub.add_parser("sqlite", help="write the built package as a SQLite database for Datasette, with its metadata")
+    sqlite.add_argument("--output", type=Path, default=Path("datasets/factpack.sqlite"),
+                        help="the database to write (default: datasets/factpack.sqlite); the Datasette metadata "
+                             "goes beside it as <name>.datasette.json")
+
     diff = sub.add_parser("diff", help="what changed between two packages: records added, removed and changed per table")
     diff.add_argument("old", help="the earlier package: a datapackage.json, or a git revision as REV:datapackage.json")
     diff.add_argument("new", help="the later package, given the same way (e.g. datapackage.json)")

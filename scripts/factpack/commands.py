@@ -1,5 +1,6 @@
 """What each subcommand does, in terms of the pipeline and the publisher."""
 
+import json
 import sys
 from pathlib import Path
 
@@ -119,4 +120,17 @@ def diff(layout, args) -> int:
 
     result = package_diff.compare(args.old, args.new, Path.cwd())
     sys.stdout.write(diff_render.RENDERERS[args.format](result))
+    return 0
+
+
+def sqlite(layout, args) -> int:
+    from factpack import sqlite_export
+
+    package = json.loads((layout.root / "datapackage.json").read_text(encoding="utf-8"))
+    database = args.output if args.output.is_absolute() else layout.root / args.output
+    sqlite_export.write(layout.root, database)
+    described = database.with_name(database.stem + ".datasette.json")
+    described.write_text(schema_outputs.dumps(sqlite_export.metadata(package, database.stem)), encoding="utf-8")
+    print(f"factpack: wrote {database} and {described.name}; browse with: datasette {database} -m {described}",
+          file=sys.stderr)
     return 0

@@ -3,8 +3,11 @@
 import hashlib
 import io
 import re
+import tempfile
 import zipfile
+from pathlib import Path
 
+from factpack import schema_outputs, sqlite_export
 from factpack.outputs import CHECKSUMS, listed_name, table_path
 from factpack.site.markdown import link, table, text
 from factpack.site.pages import Page
@@ -13,10 +16,20 @@ _ZIP_TIME = (1980, 1, 1, 0, 0, 0)  # fixed, so the zip is the same bytes on ever
 
 
 def published_files(ds) -> dict:
-    """Site path → bytes of every file a user can download."""
+    """Site path → bytes of every file a user can download: the package, and its SQLite database for Datasette."""
     listed = (ds.root / CHECKSUMS).read_text(encoding="utf-8").splitlines()
     names = [listed_name(line.split("  ", 1)[1]) for line in listed] + [CHECKSUMS]
-    return {_plain_name(name): (ds.root / name).read_bytes() for name in sorted(names)}
+    files = {_plain_name(name): (ds.root / name).read_bytes() for name in sorted(names)}
+    return files | _database(ds)
+
+
+def _database(ds) -> dict:
+    """The SQLite export, made here rather than committed (its bytes depend on the SQLite library)."""
+    with tempfile.TemporaryDirectory() as folder:
+        database = Path(folder) / "factpack.sqlite"
+        sqlite_export.write(ds.root, database)
+        described = schema_outputs.dumps(sqlite_export.metadata(ds.descriptor, database.stem)).encode("utf-8")
+        return {"datasets/factpack.sqlite": database.read_bytes(), "datasets/factpack.datasette.json": described}
 
 
 def package_zip(files: dict) -> bytes:
@@ -54,8 +67,10 @@ def downloads(ds, files: dict) -> Page:
         fmt = name.rsplit(".", 1)[-1] if "." in name else "text"
         rows.append([f"[{_plain_name(name)}]({_plain_name(name)})", fmt, f"{rows_per_path[name]:,}" if name in rows_per_path else "",
                      f"{len(data):,}", f"`{hashlib.sha256(data).hexdigest()}`"])
-    body = ("The whole package as one zip, or each table as CSV or JSON. Verify a download with "
-            "`cd datasets && sha256sum -c SHA256SUMS` or `frictionless validate datapackage.json`.\n\n"
+    body = ("The whole package as one zip, or each table as CSV, JSON or Parquet, and the package as a SQLite database "
+            "with its [Datasette](https://datasette.io/) metadata (`datasette factpack.sqlite -m factpack.datasette.json`). "
+            "Verify a download with `cd datasets && sha256sum -c SHA256SUMS` (the database is made when the site is "
+            "built, so its hash is the one on this page) or `frictionless validate datapackage.json`.\n\n"
             + table(["file", "format", "rows", "bytes", "sha256"], rows))
     return Page("downloads.md", "Downloads", body)
 
