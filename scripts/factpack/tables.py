@@ -5,7 +5,7 @@ Column order comes from the model (schema/tables/); rows are sorted by primary k
 
 from decimal import Decimal
 
-from factpack import derived_ids, edtf_dates, events_flat, model, outputs
+from factpack import derived_ids, edtf_dates, event_counts, events_flat, model, outputs
 
 
 def _row(table: model.Table, values: dict, derived: dict) -> dict:
@@ -109,7 +109,8 @@ def build_rows(entities, files: list) -> dict:
         if isinstance(rows[table.name], list):
             key = table.primary_key
             rows[table.name].sort(key=lambda row: tuple(row[k] for k in key))
-    # events_flat restates the other tables' rows (already sorted, so it is too)
+    # tables restating the others' rows (already sorted, so they are too)
     rows["events_flat"] = events_flat.build(rows, {i: e.sources for i, e in entities["events"].items()})
+    rows["event_counts"] = event_counts.build(rows["events"])
     return rows
 

@@ -41,12 +41,12 @@ def event_rows(ds, events, prefix="../"):
         yield [_date(event), plain(event["type"]), summary, people, _source_links(ds, "events", event["event_id"], prefix)]
 
 
-def chart(events) -> str:
-    """Events per year as an inline SVG bar chart: no script, no external asset."""
+def chart(event_counts) -> str:
+    """Events per year, from the event_counts table, as an inline SVG bar chart: no script, no external asset."""
     counts = {}
-    for event in events:
-        year = _first_day(event)[:4]
-        counts[year] = counts.get(year, 0) + 1
+    for row in event_counts:
+        year = row["period"][:4]
+        counts[year] = counts.get(year, 0) + row["events"]
     if not counts:
         return ""
     years = [str(y) for y in range(int(min(counts)), int(max(counts)) + 1)]
@@ -74,7 +74,8 @@ def timeline(ds) -> list:
     years = sorted(by_year)
     body = ("Every event in the dataset, earliest first, one page per year (the year of the earliest day an "
             "event can fall on). A date marked (month), (season) or (year) is known only to that precision; "
-            "(uncertain) or (approximate) dates are inferred.\n\n" + chart(ds.rows["events"]) + "\n"
+            "(uncertain) or (approximate) dates are inferred.\n\nThe chart counts the events dated to within one year "
+            "(the event_counts table); the table below lists every event.\n\n" + chart(ds.rows["event_counts"]) + "\n"
             + html_table(["year", "events"], [[anchor(y, f"timeline/{y}.md"), len(by_year[y])] for y in years]))
     pages = [Page("timeline.md", "Timeline of events", body)]
     for year in years:
