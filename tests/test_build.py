@@ -214,3 +214,14 @@ def test_codelists_travel_with_the_package_as_typed_resources(built_mini):
     published = {row["code"]: row["cameo"] for row in rows}
     assert published == {row["code"]: row["cameo"] or None for row in model.codelist("event-types")}
     assert published["praise"] == "051"
+
+
+def test_every_resource_states_its_licence_and_quotes_their_basis(built_mini):
+    package = json.loads((built_mini / "datapackage.json").read_text(encoding="utf-8"))
+    data_licence = package["licenses"][0]
+    for resource in package["resources"]:
+        assert resource["licenses"][0] == data_licence, resource["name"]
+        quoting = resource["name"].removesuffix("-json") == "citations"
+        assert (len(resource["licenses"]) == 2) == quoting, resource["name"]
+        if quoting:
+            assert "not licensed by factpack" in resource["licenses"][1]["title"]

@@ -71,3 +71,12 @@ def test_every_internal_link_of_the_browser_resolves(repo_site):
             assert path.is_file() or (path / "index.html").is_file(), f"{page}: {href}"
             checked += 1
     assert checked > 100
+
+
+def test_the_data_dictionary_of_every_table_is_in_the_navigation():
+    """mkdocs.yml lists the pages; a new table must not leave its dictionary page out of the menu."""
+    from factpack import model
+
+    navigation = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
+    missing = [t.name for t in model.tables() if f"reference/tables/{t.name}.md" not in navigation]
+    assert not missing, f"add these tables' pages to the nav of mkdocs.yml: {missing}"

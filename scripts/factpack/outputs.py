@@ -116,6 +116,12 @@ def _resource(table, path, data: bytes, fmt: str, schema: dict) -> dict:
     return resource
 
 
+# Every resource states the data's licence (the package's first). The quotes in citations are the publishers' words, which the project cannot license: they are published as
+# short, attributed quotations, so that anyone can check each fact against its source (docs/quotes.md).
+QUOTATIONS = {"title": "The quote column: the publishers' words, quoted briefly and with attribution so that each fact "
+                       "can be checked; not licensed by factpack", "path": "https://factpack.github.io/factpack/quotes/"}
+
+
 def _sources(rows) -> list:
     return [
         {"title": f"{r['publisher']}: {r['title']}", **({"path": r["url"]} if r.get("url") else {})}
@@ -138,6 +144,10 @@ def descriptor(metadata: dict, rows: dict, files: dict) -> dict:
             resources.append(_resource(table, path, files[path], fmt, schema))
     resources += [codelist_outputs.resource(name, files[codelist_outputs.path(name)], CSV_DIALECT)
                   for name in model.codelist_names()]
+    for resource in resources:
+        table_name = resource["name"].removesuffix("-json")
+        quoting = table_name in {t.name for t in model.tables()} and "quote" in {c.name for c in model.table(table_name).columns}
+        resource["licenses"] = [metadata["licenses"][0]] + ([QUOTATIONS] if quoting else [])
     package = {"$schema": "https://datapackage.org/profiles/2.0/datapackage.json"}
     package.update({k: metadata[k] for k in ("name", "title", "description", "version") if k in metadata})
     for key in ("homepage", "keywords", "licenses", "contributors"):
