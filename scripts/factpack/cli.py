@@ -62,6 +62,11 @@ def parser() -> argparse.ArgumentParser:
     synth.add_argument("--articles", type=int, required=True, help="how many articles")
     synth.add_argument("--seed", type=int, default=1, help="the same N and seed give the same files")
 
+    release = sub.add_parser("release", help="release a version: check its number against the changes, write the "
+                                             "changelog, citation and version, rebuild, commit and tag")
+    release.add_argument("version", help="the new version, MAJOR.MINOR.PATCH (rules: CHANGELOG.md)")
+    release.add_argument("--dry-run", action="store_true", help="check the number and print the entry; change nothing")
+
     sqlite = sub.add_parser("sqlite", help="write the built package as a SQLite database for Datasette, with its metadata")
     sqlite.add_argument("--output", type=Path, default=Path("datasets/factpack.sqlite"),
                         help="the database to write (default: datasets/factpack.sqlite); the Datasette metadata "

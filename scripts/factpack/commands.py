@@ -134,3 +134,32 @@ def sqlite(layout, args) -> int:
     print(f"factpack: wrote {database} and {described.name}; browse with: datasette {database} -m {described}",
           file=sys.stderr)
     return 0
+
+
+def release(layout, args) -> int:
+    import datetime
+
+    from factpack import diff_render, pipeline
+    from factpack import release as releasing
+
+    previous, diff, level = releasing.prepare(layout.root, args.version)
+    with publish.locked(layout):
+        built = pipeline.run(layout)
+        if built.files is None:
+            raise UsageError("the fact files have errors", "run `factpack validate` and fix them first")
+        if publish.stale_files(layout, built.files):
+            raise UsageError("the published files do not match the fact files", "run `factpack build` and commit first")
+    print(f"factpack: {previous} → {args.version} is a {level} release", file=sys.stderr)
+    if args.dry_run:
+        sys.stdout.write(diff_render.markdown(diff))
+        return 0
+    releasing.write_files(layout.root, args.version, diff, datetime.date.today())
+    with publish.locked(layout, finish_publication=True):
+        result = pipeline.run(layout)
+        if result.files is None:
+            raise UsageError("the release's rebuild failed", "run `factpack validate`; nothing was committed")
+        publish.publish(layout, result.files)
+    releasing.commit_and_tag(layout.root, args.version)
+    print(f"factpack: released {args.version}: committed and tagged v{args.version}; push with git push --follow-tags",
+          file=sys.stderr)
+    return 0
