@@ -19,6 +19,7 @@ class Context:
     layout: Layout
     files: list
     today: datetime.date = field(default_factory=datetime.date.today)
+    curated: dict = field(default_factory=dict)  # rows of the tables curated by hand (curated_tables)
 
     def records(self, table: str | None = None, include_broken: bool = False):
         """Records in file order, of one table or of all; broken ones only if asked for."""

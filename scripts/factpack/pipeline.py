@@ -9,10 +9,11 @@ import os
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 
-from factpack import file_stage, metadata, outputs, progress, tables
+from factpack import curated_tables, file_stage, metadata, outputs, progress, tables
 from factpack.cache import Cache
 from factpack.cache import key as cache_key
-from factpack.checks import codes, corroboration, dates, disagreements, identifiers, similar_events, similar_names
+from factpack.checks import (codes, corroboration, dates, disagreements, identifiers, retired_ids, similar_events,
+                             similar_names)
 from factpack.context import Context
 from factpack.findings import has_errors, sort_findings
 from factpack.merge import merge
@@ -113,12 +114,17 @@ def check(layout, paths, today=None, jobs: int = 1, use_cache: bool = True):
     for path, name, key, result in _file_results(layout, paths, jobs, store):
         files.append(_fact_file(layout, store, path, name, key, result))
         findings += file_stage.findings_of(result)
-    context = Context(layout, files, **({"today": today} if today else {}))
+    curated, curated_findings = curated_tables.read(layout)
+    findings += curated_findings
+    context = Context(layout, files, curated=curated, **({"today": today} if today else {}))
     shown = progress.stage("Checking across files", len(CROSS_FILE_CHECKS) + 1 + len(CHECKS_OF_MERGED))
     for family in CROSS_FILE_CHECKS:
         findings += family.check(context)
         shown.advance()
     entities = merge(context)
+    for table in curated_tables.tables():
+        if table.name == "retired_ids":
+            findings += retired_ids.check(curated[table.name], entities, table.meta["curated"])
     shown.advance()
     for family in CHECKS_OF_MERGED:
         if family is disagreements or not has_errors(findings):
@@ -136,7 +142,7 @@ def run(layout, today: datetime.date | None = None, jobs: int = 1, use_cache: bo
     if has_errors(findings):
         return result
     shown = progress.stage("Writing the tables", 2)
-    result.rows = tables.build_rows(entities, context.files)
+    result.rows = tables.build_rows(entities, context.files, context.curated)
     shown.advance()
     result.files = outputs.render_all(package_metadata, result.rows)
     shown.done()

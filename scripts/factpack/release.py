@@ -7,11 +7,12 @@ tag (`v<version>`). A field that keeps its name but changes meaning cannot be se
 releasing gives a major version, which is always allowed.
 """
 
+import csv
 import datetime
 import re
 import subprocess
 
-from factpack import diff_render, package_diff
+from factpack import diff_render, model, package_diff
 from factpack.errors import UsageError
 
 LEVELS = ("patch", "minor", "major")
@@ -109,4 +110,19 @@ def prepare(root, version: str) -> tuple:
         raise UsageError("the work tree has uncommitted changes", "commit or stash them, then release")
     previous = previous_release(root)
     diff = package_diff.compare(f"v{previous}:datapackage.json", str(root / "datapackage.json"), root)
+    unlisted = dropped_ids(root, diff)
+    if unlisted:
+        raise UsageError(f"ids published in {previous} are gone without a word on what became of them: "
+                         + ", ".join(f"{table} {record_id}" for table, record_id in unlisted[:20]),
+                         "list each in datasets/retired-ids.csv (merged into which id, or withdrawn, and why), then build")
     return previous, diff, check(version, previous, diff)
+
+
+def dropped_ids(root, diff) -> list:
+    """(table, id) of records the previous release published, this one does not, and retired_ids does not list."""
+    listed = set()
+    with open(root / "datasets/csv/retired_ids.csv", encoding="utf-8", newline="") as handle:
+        listed = {(row["record_type"], row["record_id"]) for row in csv.DictReader(handle)}
+    record_tables = {t.name for t in model.record_tables()}
+    return [(table, record_id) for table, changes in diff.tables.items() if table in record_tables
+            for record_id in changes.removed if (table, record_id) not in listed]

@@ -50,6 +50,9 @@ _RULES = [
     Rule("FP305", ERROR, "Listed twice", "The same name or participant is listed twice in one record."),
     Rule("FP306", ERROR, "Reference to itself or a cycle", "A record cannot respond to itself, and an organization cannot be its own parent (directly or through others)."),
     Rule("FP307", ERROR, "Reference to the wrong kind of record", "The id exists but names another kind of record (an organization where a person is expected, for example)."),
+    Rule("FP308", ERROR, "Malformed row of a curated table", "A table curated by hand (such as `datasets/retired-ids.csv`) must have exactly the table's columns, in order, and every row must fit the data dictionary: required cells filled, codes from the allowed list, ids and versions well formed."),
+    Rule("FP309", ERROR, "Retired id in use", "An id listed in `datasets/retired-ids.csv` was published before and retired; ids are never reused, so a fact file may not define it again. Choose another id, or remove the row if the retirement was a mistake."),
+    Rule("FP310", ERROR, "Retired id without a valid replacement", "A merged id must name, in `replaced_by`, an id that exists in the same table (consumers join on it); a withdrawn id names none."),
     # Dates
     Rule("FP401", ERROR, "Not an EDTF date", "Dates are written in EDTF: `2019-03-10`, `2019-03`, `2019`, `2017-21` (spring), `2019-03-10?` (uncertain), `2019-03~` (approximate), `2019-03-11/2019-08-17` (interval)."),
     Rule("FP402", ERROR, "Start after end", "In an interval, or between `start` and `end`, the start must not be later than the end."),

@@ -5,7 +5,7 @@ Column order comes from the model (schema/tables/); rows are sorted by primary k
 
 from decimal import Decimal
 
-from factpack import derived_ids, edtf_dates, event_counts, events_flat, model, outputs
+from factpack import curated_tables, derived_ids, edtf_dates, event_counts, events_flat, model, outputs
 
 
 def _row(table: model.Table, values: dict, derived: dict) -> dict:
@@ -86,7 +86,7 @@ def _file_tables(files: list) -> dict:
     return {"rows": joined, "citation_counts": citation_counts}
 
 
-def build_rows(entities, files: list) -> dict:
+def build_rows(entities, files: list, curated: dict | None = None) -> dict:
     """table name → rows (dicts in column order, or outputs.Rendered parts), sorted by primary key.
 
     Every table with ids gets one row per merged entity, with `source_count` and `disputed`; a table
@@ -103,6 +103,7 @@ def build_rows(entities, files: list) -> dict:
         "amounts": _amount_rows(entities),
         "names": _name_rows(entities),
         **by_file["rows"],
+        **{name: curated_tables.published_rows(table_rows) for name, table_rows in (curated or {}).items()},
     })
     for table in model.tables():
         rows.setdefault(table.name, outputs.Rendered())
