@@ -72,6 +72,8 @@ _RULES = [
     Rule("FP604", ERROR, "Archived article refused", "The archived article is read only if it is a regular file inside the dataset and at most 16 MiB: a symbolic link (which could point at any file on the machine), a folder, a device or a FIFO is refused unread."),
     Rule("FP605", ERROR, "Quote does not name the record", "A person, organization or place is established by a quote that names it. None of the record's quotes contains its name or any name listed under `names`: quote the words that name it, or add the name the article uses under `names`."),
     Rule("FP606", ERROR, "Quote too short for an event", "An event's quote must be at least three words: one or two words (\"the\", \"police\") appear in almost any article and prove nothing. Quote the sentence that says what happened."),
+    Rule("FP607", ERROR, "Quote too long", "A quote is the publisher's words, published as a short quotation so that the fact can be checked (see the Quotations page). One quote may be at most 200 characters: quote the clause that establishes the fact, not the paragraph around it."),
+    Rule("FP608", ERROR, "Article quoted too much", "The quotes of one fact file together may cover at most half of the archived article's text (overlapping quotes count once). Shorten the longest quotes to the words that establish each fact; a person or organization is established by a quote that names it."),
     # Codes from international standards
     Rule("FP701", ERROR, "Unknown country code", "Countries are ISO 3166-1 alpha-2 codes such as `KZ`, `CN`, `US`."),
     Rule("FP702", ERROR, "Invalid language tag", "Languages are BCP 47 tags such as `en`, `kk`, `ru`, `kk-Cyrl`."),

@@ -4,6 +4,7 @@ A check of one fact file and its archive, so it runs in the per-file stage (file
 and its result is cached with the bytes of both.
 """
 
+from factpack.checks import quote_extent
 from factpack.quotes import evidence_of, normalise
 from factpack.safe_paths import RefusedPath
 
@@ -49,3 +50,4 @@ def check_file(fact, archive_name: str, archive: bytes | RefusedPath | None):
                 short = quote if len(quote) <= 60 else quote[:57] + "..."
                 yield fact.finding("FP601", f"quote not found in the archived article: \"{short}\"", path,
                                    f"copy the words exactly as they appear in {archive_name}")
+    yield from quote_extent.check_file(fact, archive_text)
