@@ -132,7 +132,10 @@ def article(n: int, seed: int, actors_pool: int, orgs_pool: int) -> tuple:
     quote = _sentence(f"{people[1]['name']} is the lawyer of {people[2]['name']}.", sentences)
     facts["relationships"].append({"id": f"{source_id}-rel", "actor": people[1]["id"], "related_actor": people[2]["id"],
                                    "relation": "lawyer-of", "evidence": quote})
-    return _yaml(facts), "\n\n".join(sentences) + "\n"
+    # as in a real article, most of the text is not quoted (at most half may be: docs/quotes.md)
+    quoted = sum(len(sentence) for sentence in sentences)
+    context = f"Background to report {n}, which no record quotes. " * (quoted // 40 + 1)
+    return _yaml(facts), "\n\n".join(sentences + [context.strip()]) + "\n"
 
 
 def _second_account(n: int, seed: int, rng, entities: list, sentences: list) -> dict:
