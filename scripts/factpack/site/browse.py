@@ -51,16 +51,18 @@ def chart(event_counts) -> str:
         return ""
     years = [str(y) for y in range(int(min(counts)), int(max(counts)) + 1)]
     top, width = max(counts.values()), 48
+    base, tallest = 145, 120  # the bars' baseline, and room above the tallest for its count (labels are not cut off)
     bars = []
     for i, year in enumerate(years):
-        height = 120 * counts.get(year, 0) / top
+        height = tallest * counts.get(year, 0) / top
         x = 10 + i * width
-        bars.append(f'<rect x="{x}" y="{130 - height:.1f}" width="{width - 8}" height="{height:.1f}" fill="#3f51b5">'
+        bars.append(f'<rect x="{x}" y="{base - height:.1f}" width="{width - 8}" height="{height:.1f}" fill="#3f51b5">'
                     f'<title>{year}: {counts.get(year, 0)} events</title></rect>'
-                    f'<text x="{x + (width - 8) / 2}" y="148" font-size="11" text-anchor="middle">{year}</text>'
-                    f'<text x="{x + (width - 8) / 2}" y="{125 - height:.1f}" font-size="11" text-anchor="middle">{counts.get(year, 0)}</text>')
-    return (f'<svg role="img" aria-label="Events per year" width="{20 + len(years) * width}" height="155" '
-            f'xmlns="http://www.w3.org/2000/svg">{"".join(bars)}</svg>\n')
+                    f'<text x="{x + (width - 8) / 2}" y="{base + 16}" font-size="11" text-anchor="middle">{year}</text>'
+                    f'<text x="{x + (width - 8) / 2}" y="{base - height - 5:.1f}" font-size="11" text-anchor="middle">'
+                    f'{counts.get(year, 0)}</text>')
+    return (f'<svg role="img" aria-label="Events per year" width="{20 + len(years) * width}" height="{base + 24}" '
+            f'viewBox="0 0 {20 + len(years) * width} {base + 24}" xmlns="http://www.w3.org/2000/svg">{"".join(bars)}</svg>\n')
 
 
 EVENT_HEADERS = ["date", "type", "summary", "participants", "sources"]
