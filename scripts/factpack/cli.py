@@ -62,6 +62,11 @@ def parser() -> argparse.ArgumentParser:
     synth.add_argument("--articles", type=int, required=True, help="how many articles")
     synth.add_argument("--seed", type=int, default=1, help="the same N and seed give the same files")
 
+    site = sub.add_parser("site", help="write the documentation site's sources (every generated page) as files, "
+                                       "with a mkdocs.yml for any generator that reads one")
+    site.add_argument("--out", type=Path, default=Path("build/site-sources"),
+                      help="where to write them (default: build/site-sources); then e.g. mkdocs build -f <out>/mkdocs.yml")
+
     release = sub.add_parser("release", help="release a version: check its number against the changes, write the "
                                              "changelog, citation and version, rebuild, commit and tag")
     release.add_argument("version", help="the new version, MAJOR.MINOR.PATCH (rules: CHANGELOG.md)")

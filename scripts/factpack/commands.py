@@ -163,3 +163,13 @@ def release(layout, args) -> int:
     print(f"factpack: released {args.version}: committed and tagged v{args.version}; push with git push --follow-tags",
           file=sys.stderr)
     return 0
+
+
+def site(layout, args) -> int:
+    from factpack.site import sources
+
+    out = args.out if args.out.is_absolute() else layout.root / args.out
+    count = sources.write(layout.root, out)
+    print(f"factpack: wrote {count} generated pages and downloads, docs/ and mkdocs.yml to {out}; "
+          f"build with: mkdocs build -f {out / 'mkdocs.yml'}", file=sys.stderr)
+    return 0
