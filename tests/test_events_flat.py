@@ -25,7 +25,7 @@ def test_one_row_per_event_with_its_participants_by_role_and_its_sources(built_m
     events = _rows(built_mini, "events")
     assert set(flat) == {e["event_id"] for e in events}
     for event in events:
-        for column in ("date", "date_start", "date_end", "type", "country", "source_count", "disputed"):
+        for column in ("date", "date_start", "date_end", "type", "summary", "country", "source_count", "disputed"):
             assert flat[event["event_id"]][column] == event[column], (event["event_id"], column)
     names = {r["actor_id"]: r["name"] for r in _rows(built_mini, "actors")}
     names |= {r["organization_id"]: r["name"] for r in _rows(built_mini, "organizations")}

@@ -152,3 +152,41 @@ def test_a_descriptor_version_carrying_markup_stops_the_site_build(tmp_path, min
     _edit_json(mini / "datapackage.json", lambda d: d.__setitem__("version", "0.1.0<img src=x onerror=alert(1)>"))
     with pytest.raises(AssertionError, match="cannot be a download's file name"):
         build_site(mini, tmp_path / "site")
+
+
+def _rows(page) -> list:
+    return page.locator("#fp-table tbody tr").all_inner_texts()
+
+
+def test_the_events_browser_filters_and_sorts(browser, repo_url):
+    page = _page(browser)
+    page.goto(repo_url + "/browse/events/")
+    page.wait_for_function("document.getElementById('fp-count').textContent.indexOf(' of ') > 0")
+    events = json.loads((REPO / "datasets/json/events_flat.json").read_text(encoding="utf-8"))
+    assert len(_rows(page)) == len(events)
+    page.select_option("select[name=type]", "arrest")
+    assert len(_rows(page)) == sum(1 for e in events if e["type"] == "arrest") > 0
+    page.select_option("select[name=type]", "")
+    page.fill("input[name=person]", "Kelley Currie")
+    currie = [e for e in events if any("Kelley Currie" in (e[c] or []) for c in e if c.endswith("_names"))]
+    assert len(_rows(page)) == len(currie) > 0
+    page.fill("input[name=person]", "")
+    page.fill("input[name=from]", "2019-08-01")
+    assert len(_rows(page)) == sum(1 for e in events if e["date_end"] >= "2019-08-01") > 0
+    page.fill("input[name=from]", "")
+    page.click("th[data-key=date_start] button")  # already ascending: now descending
+    dates = [row.split("\t")[0] for row in _rows(page)]
+    first = max(events, key=lambda e: (e["date_start"] or e["date_end"], e["event_id"]))
+    assert dates[0] == first["date"]
+    assert page.errors == []
+
+
+def test_the_events_browser_shows_hostile_text_as_text(browser, tmp_path, mini):
+    make_hostile(mini)
+    site = build_site(mini, tmp_path / "site")
+    page = _page(browser)
+    with serve(site) as url:
+        page.goto(url + "/browse/events/")
+        page.wait_for_function("document.getElementById('fp-count').textContent.indexOf(' of ') > 0")
+        assert any(HOSTILE_TEXT in row for row in _rows(page))
+    assert page.dialogs == [] and page.errors == []

@@ -1,5 +1,6 @@
 """The data browser: a timeline with a chart, and a page per actor, organization and source."""
 
+from factpack.site import events_browser
 from factpack.site.claims import claims_table, disputed_note
 from factpack.site.markdown import anchor, html_table, link, plain, text
 from factpack.site.pages import Page
@@ -152,4 +153,4 @@ def pages(ds) -> list:
         key = ds.key_of(table_name)
         out += [_entity_page(ds, table_name, key, r) for r in ds.rows[table_name]]
     out += [_source_page(ds, r) for r in ds.rows["sources"]]
-    return out
+    return out + [events_browser.page()]
