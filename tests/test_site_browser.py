@@ -190,3 +190,14 @@ def test_the_events_browser_shows_hostile_text_as_text(browser, tmp_path, mini):
         page.wait_for_function("document.getElementById('fp-count').textContent.indexOf(' of ') > 0")
         assert any(HOSTILE_TEXT in row for row in _rows(page))
     assert page.dialogs == [] and page.errors == []
+
+
+def test_data_dictionary_tables_fit_the_page(browser, repo_url):
+    from factpack import model
+
+    page = _page(browser)
+    for table in model.tables():
+        page.goto(repo_url + f"/reference/tables/{table.name}/")
+        overflow = page.evaluate("""() => Array.from(document.querySelectorAll('.md-typeset table')).map(t =>
+            t.scrollWidth - t.closest('.md-typeset__scrollwrap').clientWidth)""")
+        assert overflow and max(overflow) <= 0, (table.name, overflow)

@@ -53,7 +53,8 @@ def data_dictionary(table_model) -> str:
     rows = []
     for field, column in zip(schema["fields"], table_model.columns):
         codelist = f"[{column.codelist}](../codelists.md#{column.codelist})" if column.codelist else ""
-        rows.append([f"`{field['name']}`", field["type"], "yes" if column.required else "",
+        # a field name may break after an underscore only (its characters are [a-z_], from the model)
+        rows.append(["<code>" + field["name"].replace("_", "_<wbr>") + "</code>", field["type"], "yes" if column.required else "",
                      _constraints(field), field["description"], f"`{field.get('example', '')}`",
                      " ".join(filter(None, [codelist, fks.get(field["name"], "")])), _resolved_by(table_model, column)])
     out = ["---", f"title: {table_model.name}", "---", HEADER.format(source=f"schema/tables/{table_model.name}.json"),
