@@ -23,6 +23,8 @@ os.environ["FACTPACK_CACHE_DIR"] = tempfile.mkdtemp(prefix="factpack-test-state-
 REPO = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 MINI_FACTS = "datasets/facts/mini-article.yaml"
+# Articles are mostly text that no record quotes: a fact file may quote at most half of its article (docs/quotes.md).
+UNQUOTED = "\n" + "Background that no record of this test quotes. " * 20 + "\n"
 
 
 class Run:

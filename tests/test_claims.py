@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from conftest import run_cli
+from conftest import UNQUOTED, run_cli
 from site_support import build_site
 
 SECOND = """source:
@@ -84,9 +84,9 @@ FINE = """  - id: qorgau-fined
 @pytest.fixture
 def built(mini):
     (mini / "datasets/facts/second-account.yaml").write_text(SECOND + FINE, encoding="utf-8")
-    (mini / "datasets/archive/second-account.txt").write_text(ARCHIVE, encoding="utf-8")
+    (mini / "datasets/archive/second-account.txt").write_text(ARCHIVE + UNQUOTED, encoding="utf-8")
     (mini / "datasets/facts/third-account.yaml").write_text(THIRD, encoding="utf-8")
-    (mini / "datasets/archive/third-account.txt").write_text(THIRD_ARCHIVE, encoding="utf-8")
+    (mini / "datasets/archive/third-account.txt").write_text(THIRD_ARCHIVE + UNQUOTED, encoding="utf-8")
     result = run_cli("--root", mini, "build", "--format", "json")
     assert result.code == 0, result.out[-2000:]
     table = lambda name: json.loads((mini / f"datasets/json/{name}.json").read_text(encoding="utf-8"))  # noqa: E731

@@ -3,7 +3,7 @@
 import json
 import shutil
 
-from conftest import MINI_FACTS, run_cli
+from conftest import UNQUOTED, MINI_FACTS, run_cli
 
 SECOND = """source:
   id: second-article
@@ -34,7 +34,8 @@ events:
 def add_second(root, name="Aigerim Nurlanova", date="2019-04-04"):
     (root / "datasets/facts/second-article.yaml").write_text(SECOND.format(name=name, date=date), encoding="utf-8")
     (root / "datasets/archive/second-article.txt").write_text(
-        "Aygerim Nurlanova, the activist, was detained on April 4. Her name is also written Aigerim Nurlanova.\n", encoding="utf-8")
+        "Aygerim Nurlanova, the activist, was detained on April 4. Her name is also written Aigerim Nurlanova.\n" + UNQUOTED,
+        encoding="utf-8")
 
 
 def test_records_with_one_id_merge_and_count_their_sources(mini):

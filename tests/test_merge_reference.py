@@ -9,7 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import reference_merge
-from conftest import FIXTURES, run_cli
+from conftest import UNQUOTED, FIXTURES, run_cli
 
 COMPARED = ("actors", "organizations", "events")
 PEOPLE = {"p-nurlanova": ["Aigerim Nurlanova", "Nurlanova", "Aigerim Nurlanova Kyzy"],
@@ -67,7 +67,7 @@ DATASETS = st.integers(2, 4).flatmap(lambda n: st.tuples(*[_article(i) for i in 
 
 
 def _archive(document) -> str:
-    return "\n".join(r["evidence"] for table in COMPARED for r in document.get(table) or []) + "\n"
+    return "\n".join(r["evidence"] for table in COMPARED for r in document.get(table) or []) + "\n" + UNQUOTED
 
 
 def _write(root, documents: dict):

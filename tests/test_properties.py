@@ -6,7 +6,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import FIXTURES, run_cli
+from conftest import UNQUOTED, FIXTURES, run_cli
 from factpack import pipeline
 from factpack.layout import Layout
 
@@ -44,7 +44,7 @@ def write(root, text: str, archive: str):
     (root / "datasets/archive").mkdir(parents=True, exist_ok=True)
     shutil.copy(FIXTURES / "mini/datasets/package.json", root / "datasets/package.json")
     (root / "datasets/facts/gen-article.yaml").write_text(text, encoding="utf-8")
-    (root / "datasets/archive/gen-article.txt").write_text(archive, encoding="utf-8")
+    (root / "datasets/archive/gen-article.txt").write_text(archive + UNQUOTED, encoding="utf-8")
 
 
 def dump(document) -> str:

@@ -1,6 +1,6 @@
 """Near-duplicate events: same type, overlapping dates, a participant in common, two ids."""
 
-from conftest import MINI_FACTS, run_cli
+from conftest import UNQUOTED, MINI_FACTS, run_cli
 
 LATER = """source:
   id: later-article
@@ -22,7 +22,7 @@ events:
 def validate(mini, event_id="nurlanova-held", event_type="arrest"):
     (mini / "datasets/facts/later-article.yaml").write_text(LATER.format(event_id=event_id, event_type=event_type),
                                                             encoding="utf-8")
-    (mini / "datasets/archive/later-article.txt").write_text("Aigerim Nurlanova was held by police in April.\n",
+    (mini / "datasets/archive/later-article.txt").write_text("Aigerim Nurlanova was held by police in April.\n" + UNQUOTED,
                                                              encoding="utf-8")
     result = run_cli("--root", mini, "validate", "--format", "json")
     return [f for f in result.findings() if f["code"] == "FP906"]

@@ -24,7 +24,8 @@ def test_every_field_appears_in_its_data_dictionary_page():
     for table in model.tables():
         page = reference.data_dictionary(table)
         for column in table.columns:
-            assert f"| `{column.name}` |" in page
+            # a field name may break after an underscore only
+            assert "| <code>" + column.name.replace("_", "_<wbr>") + "</code> |" in page
 
 
 def test_contributed_text_is_inert_markdown():
