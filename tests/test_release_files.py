@@ -26,7 +26,8 @@ def test_citation_file_follows_cff_1_2_and_names_the_package_version():
 
 def test_the_changelog_has_an_entry_for_the_package_version():
     headings = [line for line in (REPO / "CHANGELOG.md").read_text(encoding="utf-8").splitlines() if line.startswith("## ")]
-    assert any(line.startswith(f"## {_version()} ") for line in headings), headings
+    # released (`## 0.2.0 — date`), or about to be (`## Unreleased (0.2.0)`, which `factpack release` dates)
+    assert any(line.startswith((f"## {_version()} ", f"## Unreleased ({_version()})")) for line in headings), headings
 
 
 def test_every_file_states_its_copyright_and_licence():
