@@ -29,17 +29,20 @@ def _scalar(value) -> str:
     return text if re.fullmatch(r"[A-Za-z][A-Za-z0-9 .,'()/-]*", text) and ": " not in text else json.dumps(text, ensure_ascii=False)
 
 
-def _example_record(table: model.Table, indent: str) -> list:
-    lines = []
+def _example_record(table: model.Table, indent: str, owner: dict | None = None) -> list:
+    """Commented example lines of one record; a nested record takes its owner's example values where the keys
+    match, so that an organization's names example names the organization."""
+    lines, examples = [], {}
     for column in table.fact_columns():
-        example = column.spec["examples"][0]
+        example = (owner or {}).get(column.fact_key, column.spec["examples"][0])
+        examples[column.fact_key] = example
         required = "" if column.fact_key in table.fact_required else "   # optional"
         lines.append(f"{column.fact_key}: {_scalar(example)}{required}")
     for key, spec in table.fact_only.items():
         record = spec.get("items", {}).get("x-factRecord")
         if record:
-            nested = _example_record(model.table(record), "")
-            lines.append(f"{key}:")
+            nested = _example_record(model.table(record), "", {"name": examples["name"]} if "name" in examples else None)
+            lines.append(f"{key}:   # {spec['description']}")
             lines.extend("  " + line for line in nested)
         elif key == "evidence":
             lines.append("evidence: a quote copied exactly from the archived article"
@@ -56,6 +59,9 @@ def skeleton(source: dict) -> str:
            "# article says; where the articles differ, both accounts are kept as claims (see CONTRIBUTING.md).",
            "source:"]
     out += [f"  {key}: {_scalar(value)}" for key, value in source.items() if value is not None]
+    # the source's optional keys, so that a contributor sees them too (e.g. published_note for an inferred date)
+    out += [f"  # {c.fact_key}: {_scalar(c.spec['examples'][0])}   # optional" for c in model.table("sources").fact_columns()
+            if c.fact_key not in source and c.fact_key not in model.table("sources").fact_required]
     for table in model.tables():
         where = table.fact_file
         if not where or where.get("single") or "nestedIn" in where:
