@@ -141,13 +141,11 @@ def descriptor(metadata: dict, rows: dict, files: dict) -> dict:
             path = table_path(table.name, fmt)
             # The JSON copies repeat the CSV tables; their keys are checked once, on the CSV side.
             schema = schema_outputs.table_schema(table, with_foreign_keys=(fmt == "csv"))
-            resources.append(_resource(table, path, files[path], fmt, schema))
-    resources += [codelist_outputs.resource(name, files[codelist_outputs.path(name)], CSV_DIALECT)
-                  for name in model.codelist_names()]
-    for resource in resources:
-        table_name = resource["name"].removesuffix("-json")
-        quoting = table_name in {t.name for t in model.tables()} and "quote" in {c.name for c in model.table(table_name).columns}
-        resource["licenses"] = [metadata["licenses"][0]] + ([QUOTATIONS] if quoting else [])
+            quoting = any(c.name == "quote" for c in table.columns)
+            resources.append({**_resource(table, path, files[path], fmt, schema),
+                              "licenses": [metadata["licenses"][0]] + ([QUOTATIONS] if quoting else [])})
+    resources += [{**codelist_outputs.resource(name, files[codelist_outputs.path(name)], CSV_DIALECT),
+                   "licenses": [metadata["licenses"][0]]} for name in model.codelist_names()]
     package = {"$schema": "https://datapackage.org/profiles/2.0/datapackage.json"}
     package.update({k: metadata[k] for k in ("name", "title", "description", "version") if k in metadata})
     for key in ("homepage", "keywords", "licenses", "contributors"):

@@ -120,7 +120,6 @@ def prepare(root, version: str) -> tuple:
 
 def dropped_ids(root, diff) -> list:
     """(table, id) of records the previous release published, this one does not, and retired_ids does not list."""
-    listed = set()
     with open(root / "datasets/csv/retired_ids.csv", encoding="utf-8", newline="") as handle:
         listed = {(row["record_type"], row["record_id"]) for row in csv.DictReader(handle)}
     record_tables = {t.name for t in model.record_tables()}

@@ -18,6 +18,7 @@ import sqlite3
 from pathlib import Path
 
 from factpack import model, outputs, schema_outputs
+from factpack.errors import UsageError
 from factpack.safe_paths import read_inside
 
 SEARCHED = ("name", "title", "summary", "quote")  # the columns full-text search covers, where a table has them
@@ -70,7 +71,6 @@ def _index_and_search(connection, table: model.Table) -> None:
 def _read_table(root: Path, table: model.Table) -> bytes:
     data, refused = read_inside(root, outputs.table_path(table.name, "csv"), MAX_TABLE_BYTES)
     if refused or data is None:
-        from factpack.errors import UsageError
         raise UsageError(f"cannot read the {table.name} table ({refused.reason if refused else 'missing'})",
                          "build the package first: factpack build")
     return data
