@@ -47,7 +47,8 @@ def key(name: str, raw: bytes, archive: bytes | str | None = None) -> str:
 class Cache:
     def __init__(self, root: Path, enabled: bool = True):
         self.enabled = enabled
-        self.folder = self.secret = None
+        self.folder: Path | None = None
+        self.secret: bytes | None = None
         if enabled:
             state = local_state.folder(root)
             self.folder, self.secret = state / "results", local_state.secret_key(state)
@@ -56,6 +57,8 @@ class Cache:
         return hmac.new(self.secret or b"", entry_key.encode() + b"\0" + payload, hashlib.sha256).digest()
 
     def _path(self, entry_key: str) -> Path:
+        if self.folder is None:
+            raise RuntimeError("a disabled cache has no entries")
         return self.folder / entry_key[:2] / entry_key
 
     def get(self, entry_key: str):

@@ -8,14 +8,14 @@ from factpack import lifetime, package_validation, progress, publish, scaffold, 
 from factpack.errors import UsageError
 from factpack.findings import escalate, has_errors, sort_findings
 from factpack.layout import schema_dir
-from factpack.render import RENDERERS
+from factpack.render import RENDERERS, render_text
 
 
 def _report(findings, args) -> bool:
     """Print the findings; True when they contain errors."""
     findings = escalate(findings, args.strict)
     renderer = RENDERERS[args.format]
-    text = renderer(findings, colour=sys.stdout.isatty()) if args.format == "text" else renderer(findings)
+    text = render_text(findings, colour=sys.stdout.isatty()) if args.format == "text" else renderer(findings)
     sys.stdout.write(text)
     return has_errors(findings)
 
@@ -40,16 +40,17 @@ def build(layout, args) -> int:
         with progress.shown():
             result = pipeline.run(layout, jobs=args.jobs, use_cache=not args.no_cache)
         lifetime.keep(result)
-        if _report(result.findings, args):
+        files, tables = result.files, result.rows
+        if _report(result.findings, args) or files is None or tables is None:
             print("factpack: nothing written: fix the errors above first", file=sys.stderr)
             return 1
         if args.check:
-            return _check_published(layout, result.files)
-        changed = publish.publish(layout, result.files)
-        rows = sum(len(r) for r in result.rows.values())
-        print(f"factpack: wrote {len(changed)} of {len(result.files)} files ({rows} rows); "
-              "the others were already up to date" if len(changed) < len(result.files) else
-              f"factpack: wrote {len(result.files)} files ({rows} rows)", file=sys.stderr)
+            return _check_published(layout, files)
+        changed = publish.publish(layout, files)
+        rows = sum(len(r) for r in tables.values())
+        print(f"factpack: wrote {len(changed)} of {len(files)} files ({rows} rows); "
+              "the others were already up to date" if len(changed) < len(files) else
+              f"factpack: wrote {len(files)} files ({rows} rows)", file=sys.stderr)
         return 0
 
 

@@ -33,7 +33,7 @@ class Context:
     @cached_property
     def _by_table(self) -> dict:
         """table → its records in file order: each check asks for a table or two, many times."""
-        found = {}
+        found: dict = {}
         for record in self._all_records:
             found.setdefault(record.table, []).append(record)
         return found
@@ -41,7 +41,8 @@ class Context:
     @cached_property
     def ids(self) -> dict:
         """id → {table: [records]} over every file, broken records included (they still define ids)."""
-        found, tables = {}, id_tables()
+        found: dict = {}
+        tables = id_tables()
         for record in self.records(include_broken=True):
             if record.table in tables and record.id:
                 found.setdefault(record.id, {}).setdefault(record.table, []).append(record)
@@ -53,7 +54,7 @@ class Context:
 
 def fact_keys_with(annotation: str) -> dict:
     """table → {fact key: annotation value} for fact-file fields whose spec carries the annotation."""
-    out = {}
+    out: dict = {}
     for table in model.tables():
         for column in table.fact_columns():
             spec = column.spec.get("items", column.spec) if column.delimiter else column.spec

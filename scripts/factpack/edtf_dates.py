@@ -162,7 +162,7 @@ def parse(text: str) -> EdtfDate:
     precision = max((_precision(p) for p in parts), key=PRECISIONS.index)
     if len(parts) == 2:
         first, last = parse(parts[0]), parse(parts[1])
-        if first.start > last.end:
+        if first.start is not None and first.start > last.end:
             raise StartAfterEndError(f"the interval '{text}' starts after it ends")
     return EdtfDate(text, start, end, precision, _certainty(text), "period" if len(parts) == 2 else "point")
 

@@ -121,4 +121,4 @@ def loaded_of(result: dict):
     if result["loaded"] is None:
         return None
     data, values, keys = result["loaded"]
-    return Loaded(data=data, values=values, keys=keys)
+    return Loaded(data=data, values=values or {}, keys=keys or {})

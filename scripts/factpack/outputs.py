@@ -146,7 +146,7 @@ def descriptor(metadata: dict, rows: dict, files: dict) -> dict:
                               "licenses": [metadata["licenses"][0]] + ([QUOTATIONS] if quoting else [])})
     resources += [{**codelist_outputs.resource(name, files[codelist_outputs.path(name)], CSV_DIALECT),
                    "licenses": [metadata["licenses"][0]]} for name in model.codelist_names()]
-    package = {"$schema": "https://datapackage.org/profiles/2.0/datapackage.json"}
+    package: dict = {"$schema": "https://datapackage.org/profiles/2.0/datapackage.json"}
     package.update({k: metadata[k] for k in ("name", "title", "description", "version") if k in metadata})
     for key in ("homepage", "keywords", "licenses", "contributors"):
         if key in metadata:

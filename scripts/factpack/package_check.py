@@ -236,7 +236,7 @@ def _scan(root: Path, resource: dict, wanted_lookups: list) -> _Scan:
     position = {f.name: i for i, f in enumerate(aligned)}
     primary = [position.get(n) for n in schema.get("primaryKey", [])]
     foreign = [(fk, [position.get(n) for n in fk["fields"]]) for fk in schema.get("foreignKeys", [])]
-    lookups = {names: ([position.get(n) for n in names], set()) for names in wanted_lookups}
+    lookups: dict = {names: ([position.get(n) for n in names], set()) for names in wanted_lookups}
     rows = list(rows)
     blank = _shape_errors(name, aligned, rows, scan.errors)
     columns = _columns(rows, len(aligned))
@@ -262,7 +262,7 @@ def _keys(name, rows, primary, foreign, lookups, scan):
     padded = [cells if len(cells) >= width else cells + [""] * (width - len(cells)) for _, cells in rows]
     numbers = [number for number, _ in rows]
     if primary and None not in primary:
-        seen = {}
+        seen: dict = {}
         for number, key in zip(numbers, map(_getter(primary), padded)):
             _primary_key(name, number, key, seen, scan.errors)
     for indexes, values in lookups.values():

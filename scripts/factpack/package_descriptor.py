@@ -118,7 +118,7 @@ def _key_reasons(schema: dict, names: dict, own_name: str) -> list:
         reference = fk.get("reference") if isinstance(fk, dict) else None
         target = reference.get("resource", "") if isinstance(reference, dict) else None
         target_fields = names.get(target or own_name) if isinstance(target, str) else None
-        if (target_fields is None or not _names(fk.get("fields"), own) or not _names(reference.get("fields"), target_fields)
+        if (target_fields is None or not isinstance(fk, dict) or not isinstance(reference, dict) or not _names(fk.get("fields"), own) or not _names(reference.get("fields"), target_fields)
                 or len(fk["fields"]) != len(reference["fields"]) or set(fk) != {"fields", "reference"}):
             reasons.append("foreign key")
     return reasons

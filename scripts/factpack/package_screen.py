@@ -160,8 +160,8 @@ def _load(con, resources: list, root: Path) -> tuple:
     with ThreadPoolExecutor(max_workers=1) as pool:
         checked = pool.map(functools.partial(_file_doubts, root=root), resources)
         found = [d for number, r in enumerate(resources) if not _unsupported(r) for d in _create(con, number, r, root)]
-        checked = list(checked)
-    return [d for doubts, _ in checked for d in doubts] + found, [trailing for _, trailing in checked]
+        results = list(checked)
+    return [d for doubts, _ in results for d in doubts] + found, [trailing for _, trailing in results]
 
 
 def _trailing_doubts(con, number: int, resource: dict, in_bytes: int | None) -> list:

@@ -109,7 +109,8 @@ def _stricter(descriptor: dict, root: Path) -> list:
 def findings(descriptor_path: Path, time_limit: float | None = None) -> list:
     found = errors(descriptor_path, time_limit)
     descriptor = read_descriptor(descriptor_path)
-    resources = descriptor.get("resources") if isinstance(descriptor.get("resources"), list) else []
+    listed = descriptor.get("resources")
+    resources = listed if isinstance(listed, list) else []
     paths = {r.get("name"): r.get("path") for r in resources if isinstance(r, dict)}
     out = [e.finding(paths[e.resource] if isinstance(paths.get(e.resource), str) else "") for e in found]
     if not found and not package_descriptor.refusals(descriptor, descriptor_path.resolve().parent):

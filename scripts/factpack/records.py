@@ -93,9 +93,10 @@ def collect_records(fact: FactFile) -> list:
     for table in model.record_tables():
         key = table.fact_file["key"]
         if table.fact_file.get("single"):
-            found = [((key,), data[key])] if isinstance(data.get(key), dict) else []
+            found: list = [((key,), data[key])] if isinstance(data.get(key), dict) else []
         else:
-            items = data.get(key) if isinstance(data.get(key), list) else []
+            listed = data.get(key)
+            items = listed if isinstance(listed, list) else []
             found = [((key, i), item) for i, item in enumerate(items) if isinstance(item, dict)]
         for path, item in found:
             record = Record(table.name, item, path, fact)

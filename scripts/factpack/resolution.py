@@ -98,7 +98,7 @@ def _fullest_text(claims: list) -> Resolved:
 
 def _majority(claims: list) -> Resolved:
     votes = Counter(str(c.value) for c in claims)
-    newest = {}
+    newest: dict = {}
     for claim in claims:
         newest[str(claim.value)] = max(newest.get(str(claim.value), claim.recency), claim.recency)
     best = max(votes, key=lambda v: (votes[v], newest[v], v))

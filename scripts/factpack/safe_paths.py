@@ -82,12 +82,12 @@ def read_regular(path: Path, limit: int) -> bytes:
             raise RefusedPath(path, error.strerror or "unreadable") from None
         raise RefusedPath(path, f"is {_kind(mode)}") from None
     with os.fdopen(descriptor, "rb") as stream:
-        mode = os.fstat(descriptor)
-        if not stat.S_ISREG(mode.st_mode):
-            raise RefusedPath(path, f"is {_kind(mode.st_mode)}")
-        if mode.st_size > limit:
-            raise RefusedPath(path, f"is {mode.st_size:,} bytes; the limit is {limit:,}", oversize=True)
-        data = stream.read(min(limit, mode.st_size + (1 << 20)) + 1)  # room for growth, never a huge buffer
+        status = os.fstat(descriptor)
+        if not stat.S_ISREG(status.st_mode):
+            raise RefusedPath(path, f"is {_kind(status.st_mode)}")
+        if status.st_size > limit:
+            raise RefusedPath(path, f"is {status.st_size:,} bytes; the limit is {limit:,}", oversize=True)
+        data = stream.read(min(limit, status.st_size + (1 << 20)) + 1)  # room for growth, never a huge buffer
     if len(data) > limit:
         raise RefusedPath(path, f"is over the limit of {limit:,} bytes", oversize=True)
     return data

@@ -93,7 +93,7 @@ def _table_pattern(pattern: str) -> str:
 
 def _constraints(column: model.Column) -> dict:
     spec = column.spec
-    out = {}
+    out: dict = {}
     if column.required:
         out["required"] = True
     if column.codelist:

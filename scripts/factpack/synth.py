@@ -95,7 +95,7 @@ def article(n: int, seed: int, actors_pool: int, orgs_pool: int) -> tuple:
     sentences = [f"Synthetic article {n} for factpack benchmarks. It reports no real events."]
     people = [actor(i, seed) for i in sorted(rng.sample(range(actors_pool), 3))]
     groups = [organization(i, seed) for i in sorted(rng.sample(range(orgs_pool), 2))]
-    facts = {"source": {"id": source_id, "url": f"https://example.org/synthetic/{n}",
+    facts: dict = {"source": {"id": source_id, "url": f"https://example.org/synthetic/{n}",
                         "title": f"Synthetic report {n}", "publisher": "Synthetic News",
                         "published": published.isoformat(), "language": "en"},
              "actors": [], "organizations": [], "events": [], "affiliations": [], "relationships": []}

@@ -48,7 +48,8 @@ def _name_rows(entities) -> list:
 
 
 def _amount_rows(entities) -> list:
-    table, groups = model.table("amounts"), {}
+    table = model.table("amounts")
+    groups: dict = {}
     amounts = _children(entities, ["events"], "amounts")
     for _, event_id, records in amounts.values():
         v = records[0].values

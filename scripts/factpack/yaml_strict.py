@@ -9,15 +9,14 @@ schema can say "empty". Tags, anchors, aliases, merge keys, duplicate keys and
 extra documents are refused before anything walks the data.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import yaml
 
 
-try:
-    _Loader = yaml.CSafeLoader
-except AttributeError:  # PyYAML built without libyaml
-    _Loader = yaml.SafeLoader
+_Loader: type[yaml.SafeLoader] | type[yaml.CSafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+# (SafeLoader when PyYAML was built without libyaml)
 
 MAX_BYTES = 2 * 1024 * 1024
 MAX_DEPTH = 12
@@ -33,15 +32,15 @@ class Loaded:
     """
 
     data: object = None
-    values: dict | None = field(default_factory=dict)
-    keys: dict | None = field(default_factory=dict)
-    reload: object = None  # () -> (values, keys)
+    values: dict = field(default_factory=dict)
+    keys: dict = field(default_factory=dict)
+    reload: Callable[[], tuple[dict, dict]] | None = None
 
     def where(self, path, key: bool = False):
         """The position of the value at `path` (or of its key), else of its nearest ancestor."""
         path = tuple(path)
         if self.reload is not None:
-            kept = (self.keys if key else self.values) or {}
+            kept = self.keys if key else self.values
             if path in kept:  # the few positions kept in memory (see file_stage.KEPT_POSITIONS)
                 return kept[path]
             self.values, self.keys = self.reload()
@@ -74,7 +73,7 @@ def _refuse(code, message, mark, hint=""):
 class _Builder:
     def __init__(self, loaded: Loaded):
         self.loaded = loaded
-        self.stack = []  # frames: [container, path, pending_key, key_marks]
+        self.stack: list = []  # frames: [container, path, pending_key, key_marks]
         self.documents = 0
 
     def _check_node(self, event):

@@ -13,7 +13,7 @@ def _published_end(record):
 
 def _single_source(entities):
     """One warning per fact file, listing the records that rest on it alone."""
-    alone = {}
+    alone: dict = {}
     for table in (t.name for t in model.record_tables() if not t.fact_file.get("single")):
         for entity in entities[table].values():
             if len(entity.sources) == 1:

@@ -22,7 +22,7 @@ def check(entities):
         table = model.table(table_name)
         for entity in by_id.values():
             for column_name in entity.disputed:
-                key = table.column(column_name).fact_key
+                key = table.column(column_name).fact_key or column_name
                 claims, warned = entity.claims[key], set()
                 for claim in claims:
                     first = next((c for c in claims if c.value != claim.value and c.record.file is not claim.record.file), None)

@@ -10,7 +10,7 @@ from factpack.suggest import HINTS_PER_FILE, did_you_mean
 
 def _duplicates_in_file(context):
     for fact in context.files:
-        seen = {}
+        seen: dict = {}
         for record in fact.records:
             if not record.id or record.table == "sources":
                 continue

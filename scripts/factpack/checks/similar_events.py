@@ -36,7 +36,7 @@ def _groups(events) -> dict:
 
 def _overlapping(items):
     """Pairs of events whose date ranges overlap, by a sweep in start order."""
-    active = []
+    active: list = []
     for start, end, _, event in items:
         active = [(e, other) for e, other in active if e >= start]
         yield from ((other, event) for _, other in active)
@@ -49,7 +49,7 @@ def _apart(a, b) -> bool:
 
 
 def check(entities):
-    pairs = set()
+    pairs: set = set()
     for items in _groups(entities["events"]).values():
         pairs.update((a.id, b.id) if a.id < b.id else (b.id, a.id) for a, b in _overlapping(items) if _apart(a, b))
     events = entities["events"]

@@ -35,7 +35,8 @@ def where(entity) -> str:
 
 def _pairs(by_id):
     """(entity, other, name, other's name) for each pair of ids sharing a folded name, once per pair."""
-    seen, reported = {}, set()
+    seen: dict = {}
+    reported: set = set()
     for entity_id in sorted(by_id):
         for name, _ in _names(by_id[entity_id]):
             for fold in keys(name):

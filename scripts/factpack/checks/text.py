@@ -19,7 +19,7 @@ _JOINERS = {"\u200c", "\u200d"}
 @lru_cache(maxsize=1)
 def multiline_keys() -> frozenset:
     """Fact-file keys whose values may span lines (summaries, descriptions, quotes)."""
-    keys = set()
+    keys: set = set()
     for table in model.tables():
         specs = {c.fact_key: c.spec for c in table.fact_columns()}
         specs.update(table.fact_only)
@@ -79,7 +79,7 @@ def _plainly_fine(text: str) -> bool:
 
 def _strings(data):
     """(path, text) of every string in the document, keys excluded (they are checked by the schema)."""
-    stack = [((), data)]
+    stack: list[tuple[tuple, object]] = [((), data)]
     while stack:
         path, value = stack.pop()
         if value.__class__ is str:

@@ -44,7 +44,7 @@ def event_rows(ds, events, prefix="../"):
 
 def chart(event_counts) -> str:
     """Events per year, from the event_counts table, as an inline SVG bar chart: no script, no external asset."""
-    counts = {}
+    counts: dict = {}
     for row in event_counts:
         year = row["period"][:4]
         counts[year] = counts.get(year, 0) + row["events"]
@@ -71,7 +71,7 @@ EVENT_HEADERS = ["date", "type", "summary", "participants", "sources"]
 
 def timeline(ds) -> list:
     """An overview with the chart and a page per year, so no page grows with the whole dataset."""
-    by_year = {}
+    by_year: dict = {}
     for event in ds.rows["events"]:
         by_year.setdefault(_first_day(event)[:4], []).append(event)
     years = sorted(by_year)

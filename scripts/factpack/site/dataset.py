@@ -35,7 +35,7 @@ class Dataset:
 
     def _grouped(self, table: str, *columns: str) -> dict:
         """The table's rows by the value of one column, or by the tuple of several."""
-        out = {}
+        out: dict = {}
         for row in self.rows[table]:
             key = row[columns[0]] if len(columns) == 1 else tuple(row[c] for c in columns)
             out.setdefault(key, []).append(row)
@@ -75,7 +75,8 @@ class Dataset:
     @cached_property
     def events_of(self) -> dict:
         """actor or organization id → the events it took part in."""
-        events, out = self.by_id("events"), {}
+        events = self.by_id("events")
+        out: dict = {}
         for row in self.rows["participants"]:
             who = row.get("actor_id") or row.get("organization_id")
             bucket = out.setdefault(who, [])
@@ -85,7 +86,7 @@ class Dataset:
 
     @cached_property
     def affiliations_of(self) -> dict:
-        out = {}
+        out: dict = {}
         for row in self.rows["affiliations"]:
             out.setdefault(row["actor_id"], []).append(row)
             out.setdefault(row["organization_id"], []).append(row)
