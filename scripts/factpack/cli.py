@@ -30,7 +30,10 @@ def _report_options(parser):
 
 
 def parser() -> argparse.ArgumentParser:
-    top = argparse.ArgumentParser(prog="factpack", description="Build and validate the factpack data package.")
+    top = argparse.ArgumentParser(
+        prog="factpack", description="Build and validate the factpack data package.",
+        epilog="Every finding has a code such as FP601: `factpack explain FP601` says what it means, shows an example "
+               "and how to fix it.")
     top.add_argument("--version", action="version", version=f"factpack {__version__}")
     top.add_argument("--root", type=Path, default=Path("."), help="the dataset folder (default: the current one)")
     sub = top.add_subparsers(dest="command", required=True, metavar="COMMAND")
@@ -56,6 +59,9 @@ def parser() -> argparse.ArgumentParser:
     new.add_argument("--published", required=True, help="publication date (EDTF, e.g. 2019-03-14 or 2019-03-14?)")
     new.add_argument("--language", default="en", help="language of the article (BCP 47; default en)")
     new.add_argument("--id", help="the source id (default: made from the title)")
+
+    explain = sub.add_parser("explain", help="what a finding's code means, an example that breaks the rule, and the fix")
+    explain.add_argument("code", help="the code, e.g. FP601")
 
     synth = sub.add_parser("synth", help="write a synthetic dataset shaped like real data (for benchmarks)")
     synth.add_argument("directory", type=Path, help="where to write it (datasets/ is created inside)")

@@ -104,6 +104,13 @@ def new(layout, args) -> int:
     return 0
 
 
+def explain(layout, args) -> int:
+    from factpack.explain import explain as explained
+
+    sys.stdout.write(explained(args.code))
+    return 0
+
+
 def synth(layout, args) -> int:
     from factpack import synth as synthetic
 

@@ -13,6 +13,7 @@ import jsonschema
 
 from factpack import model
 from factpack.findings import Finding
+from factpack.rule_codes import Code
 from factpack.safe_paths import read_inside
 
 MAX_BYTES = 16 * 1024 * 1024
@@ -41,22 +42,22 @@ def _read(layout, table: model.Table) -> tuple:
     where = table.meta["curated"]
     data, refused = read_inside(layout.root, where, MAX_BYTES)
     if refused:
-        return [], [Finding("FP308", f"{refused.reason}; it was not read", where, 1, 1, hint="make it an ordinary CSV file")]
+        return [], [Finding(Code.MALFORMED_CURATED_ROW, f"{refused.reason}; it was not read", where, 1, 1, hint="make it an ordinary CSV file")]
     if data is None:
         return [], []  # no file: nothing curated yet
     lines = list(csv.reader(io.StringIO(data.decode("utf-8", errors="replace"), newline="")))
     header = [c.name for c in table.columns]
     if not lines or lines[0] != header:
-        return [], [Finding("FP308", f"the header must be: {','.join(header)}", where, 1, 1, hint=HINT)]
+        return [], [Finding(Code.MALFORMED_CURATED_ROW, f"the header must be: {','.join(header)}", where, 1, 1, hint=HINT)]
     rows, findings = [], []
     for number, cells in enumerate(lines[1:], start=2):
         if len(cells) != len(header):
-            findings.append(Finding("FP308", f"{len(cells)} cells where the table has {len(header)} columns", where,
+            findings.append(Finding(Code.MALFORMED_CURATED_ROW, f"{len(cells)} cells where the table has {len(header)} columns", where,
                                     number, 1, hint=HINT))
             continue
         row = {name: (cell if cell != "" else None) for name, cell in zip(header, cells)}
         problems = _cell_problems(table, row)
-        findings += [Finding("FP308", f"'{name}' {message}", where, number, 1, name, HINT)
+        findings += [Finding(Code.MALFORMED_CURATED_ROW, f"'{name}' {message}", where, number, 1, name, HINT)
                      for name, message in problems]
         if not problems:
             rows.append({**row, "_line": number})

@@ -12,13 +12,14 @@ from factpack import file_rows, model, outputs
 from factpack.checks import evidence, quote_relevance, schema, text
 from factpack.findings import Finding, has_errors
 from factpack.records import FactFile, collect_records, mark_broken
+from factpack.rule_codes import Code
 from factpack.safe_paths import RefusedPath, read_inside
 from factpack.yaml_strict import MAX_BYTES, Loaded, StrictYamlError, load_bytes
 
 # An archived article is one article's plain text; anything near this size is not one.
 ARCHIVE_MAX_BYTES = 16 * 1024 * 1024
 
-NOT_A_MAPPING = ("FP109", "the file is not a YAML mapping of source, actors, events …")
+NOT_A_MAPPING = (Code.NOT_A_MAPPING, "the file is not a YAML mapping of source, actors, events …")
 
 
 def run(raw: bytes, name: str, archive_name: str = "", archive: bytes | RefusedPath | None = None) -> dict:
@@ -76,10 +77,10 @@ def read_fact_file(root: Path, name: str) -> bytes | RefusedPath:
 def refused_result(name: str, refused: RefusedPath) -> dict:
     """The result of a fact file that may not be read: too large, or not a regular file."""
     if refused.oversize:
-        finding = Finding("FP108", f"file {refused.reason.split(' ', 1)[1]}", name, 1, 1,
+        finding = Finding(Code.FILE_TOO_LARGE, f"file {refused.reason.split(' ', 1)[1]}", name, 1, 1,
                           hint="split the article's facts or remove pasted material")
     else:
-        finding = Finding("FP111", f"{refused.reason}: a fact file must be a regular file", name, 0, 0,
+        finding = Finding(Code.NOT_A_REGULAR_FILE, f"{refused.reason}: a fact file must be a regular file", name, 0, 0,
                           hint="replace it with the file itself (git rm the link, device or folder if it is committed)")
     return _unread(finding, None)
 

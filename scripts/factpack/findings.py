@@ -17,6 +17,8 @@ class Finding:
     severity: str = ""
 
     def __post_init__(self):
+        # a Code is stored as its plain text, so that findings compare, cache and serialise as text
+        object.__setattr__(self, "code", str(self.code))
         if not self.severity:
             object.__setattr__(self, "severity", RULES[self.code].severity)
 

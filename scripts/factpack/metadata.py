@@ -14,11 +14,12 @@ from jsonschema import Draft202012Validator, FormatChecker
 from factpack.errors import UsageError
 from factpack.findings import Finding, format_path
 from factpack.layout import schema_dir
+from factpack.rule_codes import Code
 from factpack.safe_paths import read_inside
 
 SCHEMA_NAME = "package.schema.json"
 MAX_BYTES = 1024 * 1024
-CODE = "FP120"
+CODE = Code.DATASET_DESCRIPTION_INVALID
 
 
 @lru_cache(maxsize=1)

@@ -23,16 +23,17 @@ from pathlib import Path
 from factpack.findings import Finding
 from factpack.package_integrity import integrity_errors
 from factpack.portable_pattern import failures
+from factpack.rule_codes import Code
 from factpack.safe_paths import RefusedPath, read_regular
 
 # frictionless error type → factpack code (see rules.py)
-CODES = {"byte-count": "FP951", "hash-count": "FP952", "incorrect-label": "FP953", "missing-label": "FP953",
-         "extra-label": "FP953", "missing-cell": "FP954", "extra-cell": "FP954", "blank-row": "FP954",
-         "type-error": "FP955", "constraint-error": "FP956", "primary-key": "FP957", "foreign-key": "FP958",
-         "scheme-error": "FP959", "source-error": "FP959", "exception": "FP960", "time-limit": "FP960",
-         "package-error": "FP962", "resource-error": "FP962", "schema-error": "FP962", "field-error": "FP962",
-         "dialect-error": "FP962", "duplicate-label": "FP953", "blank-label": "FP953"}
-OTHER = "FP962"  # any other error type frictionless reports (its type is named in the message)
+CODES = {"byte-count": Code.PACKAGE_FILE_SIZE, "hash-count": Code.PACKAGE_FILE_HASH, "incorrect-label": Code.PACKAGE_HEADER, "missing-label": Code.PACKAGE_HEADER,
+         "extra-label": Code.PACKAGE_HEADER, "missing-cell": Code.PACKAGE_ROW_CELLS, "extra-cell": Code.PACKAGE_ROW_CELLS, "blank-row": Code.PACKAGE_ROW_CELLS,
+         "type-error": Code.PACKAGE_TYPE, "constraint-error": Code.PACKAGE_CONSTRAINT, "primary-key": Code.PACKAGE_PRIMARY_KEY, "foreign-key": Code.PACKAGE_FOREIGN_KEY,
+         "scheme-error": Code.PACKAGE_RESOURCE_UNREADABLE, "source-error": Code.PACKAGE_RESOURCE_UNREADABLE, "exception": Code.PACKAGE_UNCHECKABLE, "time-limit": Code.PACKAGE_UNCHECKABLE,
+         "package-error": Code.PACKAGE_DESCRIPTOR_INVALID, "resource-error": Code.PACKAGE_DESCRIPTOR_INVALID, "schema-error": Code.PACKAGE_DESCRIPTOR_INVALID, "field-error": Code.PACKAGE_DESCRIPTOR_INVALID,
+         "dialect-error": Code.PACKAGE_DESCRIPTOR_INVALID, "duplicate-label": Code.PACKAGE_HEADER, "blank-label": Code.PACKAGE_HEADER}
+OTHER = Code.PACKAGE_DESCRIPTOR_INVALID  # any other error type frictionless reports (its type is named in the message)
 _INTEGER = re.compile(r"[+-]?[0-9]+")
 # The csv module refuses cells over 128 KiB by default; frictionless reads them (a long quote is data).
 csv.field_size_limit(max(csv.field_size_limit(), 1 << 30))

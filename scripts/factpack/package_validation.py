@@ -22,6 +22,7 @@ from factpack import package_check, package_descriptor, package_screen, package_
 from factpack.errors import UsageError
 from factpack.findings import Finding
 from factpack.package_check import PackageError
+from factpack.rule_codes import Code
 from factpack.safe_paths import RefusedPath, read_regular
 
 _DESCRIPTOR_LIMIT = 64 * 1024 * 1024
@@ -98,10 +99,10 @@ def _stricter(descriptor: dict, root: Path) -> list:
             head = stream.read(_HEAD)
         first_line = head.split(b"\n", 1)[0].decode("utf-8", errors="replace")
         if head.startswith(codecs.BOM_UTF8):
-            warnings.append(Finding("FP961", "the file starts with a UTF-8 byte-order mark; frictionless skips it, "
+            warnings.append(Finding(Code.STRICTER_THAN_FRICTIONLESS, "the file starts with a UTF-8 byte-order mark; frictionless skips it, "
                                     "factpack's own packages never have one", path, 1, 1, hint="save the file without a BOM"))
         if any(label != label.strip() for label in first_line.removeprefix("\ufeff").split(",")):
-            warnings.append(Finding("FP961", "a header label has spaces around it; frictionless ignores them", path, 1, 0,
+            warnings.append(Finding(Code.STRICTER_THAN_FRICTIONLESS, "a header label has spaces around it; frictionless ignores them", path, 1, 0,
                                     hint="remove the spaces from the header"))
     return warnings
 

@@ -40,6 +40,8 @@ def render_text(findings, colour: bool = False) -> str:
         lines.append(f"{_location(f)}: {severity} {f.code}: {shown(f.message)}{at}")
         if f.hint:
             lines.append(f"    hint: {shown(f.hint)}")
+    if findings:
+        lines.append("`factpack explain CODE` says what a code means, with an example and the fix.")
     counts = summary(findings)
     lines.append(
         f"{counts['errors']} error(s), {counts['warnings']} warning(s)"

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 import yaml
 
+from factpack.rule_codes import Code
 
 _Loader: type[yaml.SafeLoader] | type[yaml.CSafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 # (SafeLoader when PyYAML was built without libyaml)
@@ -78,11 +79,11 @@ class _Builder:
 
     def _check_node(self, event):
         if getattr(event, "anchor", None):
-            _refuse("FP104", f"anchor '&{event.anchor}' is not allowed", event.start_mark,
+            _refuse(Code.ANCHOR_OR_ALIAS, f"anchor '&{event.anchor}' is not allowed", event.start_mark,
                     "write the value out in full instead of using anchors and aliases")
         tag = getattr(event, "tag", None)
         if tag and not (isinstance(event, yaml.ScalarEvent) and tag == "!"):
-            _refuse("FP105", f"YAML tag '{tag}' is not allowed", event.start_mark,
+            _refuse(Code.YAML_TAG, f"YAML tag '{tag}' is not allowed", event.start_mark,
                     "remove the tag; put the value in quotes if it must stay text")
 
     def _place(self, value, event):
@@ -113,13 +114,13 @@ class _Builder:
 
     def _take_key(self, value, event, frame):
         if not isinstance(value, str):
-            _refuse("FP110", "a mapping key must be plain text", event.start_mark)
+            _refuse(Code.KEY_NOT_TEXT, "a mapping key must be plain text", event.start_mark)
         if value == "<<" and isinstance(event, yaml.ScalarEvent) and event.implicit[0]:
-            _refuse("FP104", "merge keys ('<<') are not allowed", event.start_mark,
+            _refuse(Code.ANCHOR_OR_ALIAS, "merge keys ('<<') are not allowed", event.start_mark,
                     "write the merged keys out in full")
         if value in frame[3]:
             first = frame[3][value]
-            _refuse("FP103", f"key '{value}' appears twice: first on line {first[0]}, again on line {_pos(event.start_mark)[0]}",
+            _refuse(Code.DUPLICATE_KEY, f"key '{value}' appears twice: first on line {first[0]}, again on line {_pos(event.start_mark)[0]}",
                     event.start_mark, "merge the two entries into one; YAML keeps only one of them")
         frame[3][value] = _pos(event.start_mark)
         frame[2] = (value, event.start_mark)
@@ -128,21 +129,21 @@ class _Builder:
     def _open(self, container, event):
         self._check_node(event)
         if len(self.stack) >= MAX_DEPTH:
-            _refuse("FP107", f"nesting deeper than {MAX_DEPTH} levels", event.start_mark,
+            _refuse(Code.TOO_DEEP, f"nesting deeper than {MAX_DEPTH} levels", event.start_mark,
                     "check the indentation; fact files nest at most a few levels")
         if self.stack and isinstance(self.stack[-1][0], dict) and self.stack[-1][2] is None:
-            _refuse("FP110", "a mapping key must be plain text", event.start_mark)
+            _refuse(Code.KEY_NOT_TEXT, "a mapping key must be plain text", event.start_mark)
         path = self._place(container, event)
         self.stack.append([container, path, None, {}])
 
     def _document(self, event):
         self.documents += 1
         if self.documents > 1:
-            _refuse("FP106", "a second YAML document starts here", event.start_mark,
+            _refuse(Code.SEVERAL_DOCUMENTS, "a second YAML document starts here", event.start_mark,
                     "a fact file holds one document: remove the '---' line and what follows, or move it to its own file")
 
     def _alias(self, event):
-        _refuse("FP104", f"alias '*{event.anchor}' is not allowed", event.start_mark,
+        _refuse(Code.ANCHOR_OR_ALIAS, f"alias '*{event.anchor}' is not allowed", event.start_mark,
                 "write the value out in full instead of using anchors and aliases")
 
     def _scalar(self, event):
@@ -170,7 +171,7 @@ def _decode(raw: bytes) -> str:
         line = before.count(b"\n") + 1
         column = len(before) - (before.rfind(b"\n") + 1) + 1
         raise StrictYamlError(dict(
-            code="FP101", line=line, column=column,
+            code=Code.NOT_UTF8, line=line, column=column,
             message=f"byte 0x{raw[error.start]:02x} at offset {error.start} is not valid UTF-8",
             hint="re-save the file with UTF-8 encoding")) from None
 
@@ -178,7 +179,7 @@ def _decode(raw: bytes) -> str:
 def load_bytes(raw: bytes) -> Loaded:
     """Parse one fact file; raise StrictYamlError (carrying one finding's fields) on refusal."""
     if len(raw) > MAX_BYTES:
-        raise StrictYamlError(dict(code="FP108", line=1, column=1,
+        raise StrictYamlError(dict(code=Code.FILE_TOO_LARGE, line=1, column=1,
                                    message=f"file is {len(raw):,} bytes; the limit is {MAX_BYTES:,}",
                                    hint="split the article's facts or remove pasted material"))
     text = _decode(raw)
@@ -196,10 +197,10 @@ def load_bytes(raw: bytes) -> Loaded:
         mark = error.problem_mark or error.context_mark
         line, column = _pos(mark) if mark else (1, 1)
         problem = " ".join(filter(None, [error.context, error.problem]))
-        raise StrictYamlError(dict(code="FP102", line=line, column=column, message=problem or "not valid YAML",
+        raise StrictYamlError(dict(code=Code.YAML_SYNTAX, line=line, column=column, message=problem or "not valid YAML",
                                    hint="check indentation, colons and quotes here and on the line above")) from None
     except yaml.YAMLError as error:
-        raise StrictYamlError(dict(code="FP102", line=1, column=1, message=str(error).strip())) from None
+        raise StrictYamlError(dict(code=Code.YAML_SYNTAX, line=1, column=1, message=str(error).strip())) from None
     finally:
         parser.dispose()
     return loaded

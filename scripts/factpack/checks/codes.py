@@ -8,6 +8,7 @@ import langcodes
 import pycountry
 
 from factpack.context import fact_keys_with
+from factpack.rule_codes import Code
 from factpack.suggest import did_you_mean
 
 
@@ -26,21 +27,21 @@ def _scripts() -> frozenset:
 def _country(value):
     if value in _countries():
         return None
-    return "FP701", f"'{value}' is not an ISO 3166-1 alpha-2 country code", did_you_mean(value, sorted(_countries()))
+    return Code.UNKNOWN_COUNTRY, f"'{value}' is not an ISO 3166-1 alpha-2 country code", did_you_mean(value, sorted(_countries()))
 
 
 @lru_cache(maxsize=4096)  # the same few codes recur in every file
 def _language(value):
     if langcodes.tag_is_valid(value):
         return None
-    return "FP702", f"'{value}' is not a valid BCP 47 language tag", "e.g. en, kk, ru, zh, kk-Cyrl"
+    return Code.INVALID_LANGUAGE_TAG, f"'{value}' is not a valid BCP 47 language tag", "e.g. en, kk, ru, zh, kk-Cyrl"
 
 
 @lru_cache(maxsize=4096)  # the same few codes recur in every file
 def _script(value):
     if value in _scripts():
         return None
-    return "FP703", f"'{value}' is not an ISO 15924 script code", did_you_mean(value, sorted(_scripts())) or "e.g. Latn, Cyrl, Arab, Hans"
+    return Code.UNKNOWN_SCRIPT, f"'{value}' is not an ISO 15924 script code", did_you_mean(value, sorted(_scripts())) or "e.g. Latn, Cyrl, Arab, Hans"
 
 
 _UNITS = ("people", "days", "months", "years")
@@ -50,7 +51,7 @@ _UNITS = ("people", "days", "months", "years")
 def _unit(value):
     if value in _UNITS or pycountry.currencies.get(alpha_3=value) is not None:
         return None
-    return ("FP704", f"'{value}' is neither an ISO 4217 currency code nor one of {', '.join(_UNITS)}",
+    return (Code.UNKNOWN_UNIT, f"'{value}' is neither an ISO 4217 currency code nor one of {', '.join(_UNITS)}",
             did_you_mean(value, sorted(c.alpha_3 for c in pycountry.currencies)) or "e.g. KZT, USD, EUR, people, years")
 
 

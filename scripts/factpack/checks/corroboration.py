@@ -1,6 +1,7 @@
 """Warnings about how well records are supported: one source, no participants, dated after publication."""
 
 from factpack import edtf_dates, model
+from factpack.rule_codes import Code
 
 
 def _published_end(record):
@@ -20,7 +21,7 @@ def _single_source(entities):
                 alone.setdefault(entity.origins[0].file, []).append(entity.id)
     for fact, ids in alone.items():
         shown = ", ".join(ids[:5]) + (f" and {len(ids) - 5} more" if len(ids) > 5 else "")
-        yield fact.finding("FP902", f"{len(ids)} record(s) rest on this source alone: {shown}",
+        yield fact.finding(Code.SINGLE_SOURCE, f"{len(ids)} record(s) rest on this source alone: {shown}",
                            ("source", "id"), "corroborate them from another article when you can")
 
 
@@ -28,7 +29,7 @@ def check(entities):
     yield from _single_source(entities)
     for event in entities["events"].values():
         if not any(origin.children("participants") for origin in event.origins):
-            yield event.origins[0].finding("FP903", f"event '{event.id}' has no participants", "id",
+            yield event.origins[0].finding(Code.NO_PARTICIPANTS, f"event '{event.id}' has no participants", "id",
                                            "add participants: with actor: or organization: and a role")
         for origin in event.origins:
             published = _published_end(origin)
@@ -37,5 +38,5 @@ def check(entities):
             except (ValueError, TypeError):
                 continue
             if published and start > published:
-                yield origin.finding("FP904", f"'{event.id}' is dated {origin.get('date')}, after the source was "
+                yield origin.finding(Code.DATED_AFTER_PUBLICATION, f"'{event.id}' is dated {origin.get('date')}, after the source was "
                                      f"published ({origin.file.source.get('published')})", "date", "check the year")

@@ -2,6 +2,7 @@
 
 from factpack import edtf_dates
 from factpack.context import fact_keys_with
+from factpack.rule_codes import Code
 
 
 def _parse(record, key):
@@ -12,12 +13,12 @@ def _parse(record, key):
     try:
         return edtf_dates.parse(text), []
     except edtf_dates.OpenIntervalError as error:
-        return None, [record.finding("FP404", str(error), key, "an unknown start is written ../2019-08-16; an end must "
+        return None, [record.finding(Code.OPEN_INTERVAL, str(error), key, "an unknown start is written ../2019-08-16; an end must "
                                      "be given: write the latest possible date")]
     except edtf_dates.StartAfterEndError as error:
-        return None, [record.finding("FP402", str(error), key, "swap the two dates")]
+        return None, [record.finding(Code.START_AFTER_END, str(error), key, "swap the two dates")]
     except ValueError as error:
-        return None, [record.finding("FP401", str(error), key,
+        return None, [record.finding(Code.NOT_EDTF, str(error), key,
                                      "write e.g. 2019-03-10, 2019-03, 2019, 2017-21 (spring), 2019-03-10? or 2019-03-11/2019-08-17")]
 
 
@@ -31,8 +32,8 @@ def check(context):
                 if value:
                     parsed[key] = value
                     if value.earliest > context.today:
-                        yield record.finding("FP403", f"'{key}' {value.text} is after today ({context.today})", key,
+                        yield record.finding(Code.DATE_IN_FUTURE, f"'{key}' {value.text} is after today ({context.today})", key,
                                              "check the year")
             if "start" in parsed and "end" in parsed and parsed["start"].earliest > parsed["end"].end:
-                yield record.finding("FP402", f"'start' {parsed['start'].text} is after 'end' {parsed['end'].text}",
+                yield record.finding(Code.START_AFTER_END, f"'start' {parsed['start'].text} is after 'end' {parsed['end'].text}",
                                      "start", "swap the two dates")

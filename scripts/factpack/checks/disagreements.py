@@ -6,6 +6,7 @@ contributor is adding, the warning is in their own file.
 """
 
 from factpack import model
+from factpack.rule_codes import Code
 
 
 def _where(claim, key: str) -> str:
@@ -30,7 +31,7 @@ def check(entities):
                         continue
                     warned.add(claim.record.file)
                     yield claim.record.finding(
-                        "FP905", f"sources disagree on '{key}' of '{entity.id}': '{_shown(claim.value)}' here, "
+                        Code.SOURCES_DISAGREE, f"sources disagree on '{key}' of '{entity.id}': '{_shown(claim.value)}' here, "
                         f"'{_shown(first.value)}' in {_where(first, key)}; both are kept as claims and "
                         f"'{_shown(entity.values[key])}' is published", key,
                         "nothing to fix if both articles describe the same thing; if they do not, give your record another id")

@@ -6,6 +6,7 @@ and its result is cached with the bytes of both.
 
 from factpack.checks import quote_extent
 from factpack.quotes import evidence_of, normalise
+from factpack.rule_codes import Code
 from factpack.safe_paths import RefusedPath
 
 
@@ -13,16 +14,16 @@ def _archive_text(fact, archive_name: str, archive: bytes | RefusedPath | None):
     """(normalised archive text or None, finding or None)."""
     where = ("source", "id") if fact.source else ()
     if archive is None:
-        return None, fact.finding("FP602", f"no archived article at {archive_name}", where,
+        return None, fact.finding(Code.ARCHIVE_MISSING, f"no archived article at {archive_name}", where,
                                   "save the article's plain text there (factpack new does this for you)")
     if isinstance(archive, RefusedPath):
-        return None, fact.finding("FP604", f"the archived article {archive.reason}; it was not read", where,
+        return None, fact.finding(Code.ARCHIVE_REFUSED, f"the archived article {archive.reason}; it was not read", where,
                                   "save the article's plain text as an ordinary file there (not a link), "
                                   "at most a few megabytes")
     try:
         return normalise(archive.decode("utf-8")), None
     except UnicodeDecodeError as error:
-        return None, fact.finding("FP603", f"{archive_name} is not UTF-8 (byte offset {error.start})",
+        return None, fact.finding(Code.ARCHIVE_NOT_UTF8, f"{archive_name} is not UTF-8 (byte offset {error.start})",
                                   where, "re-save the archive as UTF-8 text")
 
 
@@ -48,6 +49,6 @@ def check_file(fact, archive_name: str, archive: bytes | RefusedPath | None):
                 key = _quote_path(record, index, len(quotes))
                 path = record.path + (key if isinstance(key, tuple) else (key,))
                 short = quote if len(quote) <= 60 else quote[:57] + "..."
-                yield fact.finding("FP601", f"quote not found in the archived article: \"{short}\"", path,
+                yield fact.finding(Code.QUOTE_NOT_FOUND, f"quote not found in the archived article: \"{short}\"", path,
                                    f"copy the words exactly as they appear in {archive_name}")
     yield from quote_extent.check_file(fact, archive_text)

@@ -5,6 +5,7 @@ from collections import Counter
 
 from factpack.context import reference_fields
 from factpack.records import participant_who
+from factpack.rule_codes import Code
 from factpack.suggest import HINTS_PER_FILE, did_you_mean
 
 
@@ -18,7 +19,7 @@ def _duplicates_in_file(context):
             if key in seen:
                 first = seen[key]
                 line = fact.loaded.where(first.path + ("id",))[0]
-                yield record.finding("FP301", f"id '{record.id}' is already used on line {line} of this file",
+                yield record.finding(Code.DUPLICATE_ID, f"id '{record.id}' is already used on line {line} of this file",
                                      "id", "give each record its own id")
             else:
                 seen[key] = record
@@ -33,7 +34,7 @@ def _one_kind_per_id(context):
         for kind in kinds[1:]:
             for record in tables[kind]:
                 yield record.finding(
-                    "FP301", f"id '{record_id}' is also used for {kinds[0]} "
+                    Code.DUPLICATE_ID, f"id '{record_id}' is also used for {kinds[0]} "
                     f"({first.file.name}:{first.file.loaded.where(first.path + ('id',))[0]})",
                     "id", "use a different id for different things")
 
@@ -47,7 +48,7 @@ def _resolve(context, record, key, target, hinted: Counter):
         return
     if tables:
         other = sorted(tables)[0]
-        yield record.finding("FP307", f"'{key}' is '{value}', which is one of the {other}, not the {target}", key)
+        yield record.finding(Code.WRONG_KIND_OF_REFERENCE, f"'{key}' is '{value}', which is one of the {other}, not the {target}", key)
         return
     hint = f"define it under '{target}' in a fact file"
     if hinted[record.file.name] < HINTS_PER_FILE:  # each hint compares with every id: bound the work per file
@@ -55,7 +56,7 @@ def _resolve(context, record, key, target, hinted: Counter):
         hint = did_you_mean(value, context.ids_of(target)) or hint
     else:
         hint += f" (suggestions are given for the first {HINTS_PER_FILE} unknown references of a file)"
-    yield record.finding("FP302", f"'{key}' refers to '{value}', which is not defined in any fact file", key, hint)
+    yield record.finding(Code.UNKNOWN_REFERENCE, f"'{key}' refers to '{value}', which is not defined in any fact file", key, hint)
 
 
 def _references(context):
@@ -84,7 +85,7 @@ def _participants(context):
                 continue
             problem = _identity_problem(participant)
             if problem:
-                yield participant.finding("FP303", f"participant has {problem}", None,
+                yield participant.finding(Code.PARTICIPANT_NOT_IDENTIFIED_ONE_WAY, f"participant has {problem}", None,
                                           "give actor: <actor id>, or organization: <organization id>, or describe "
                                           "people the source does not name with description: (and organization: "
                                           "if it says whom they act for)")
@@ -92,14 +93,14 @@ def _participants(context):
             key = (participant_who(participant.values), participant.get("role"))
             if key in seen:
                 shown = participant.get("actor") or participant.get("organization") or participant.get("description")
-                yield participant.finding("FP305", f"'{shown}' is listed twice as {key[1]} of this event")
+                yield participant.finding(Code.LISTED_TWICE, f"'{shown}' is listed twice as {key[1]} of this event")
             seen.add(key)
 
 
 def _self_references(context):
     for event in context.records("events"):
         if event.id and event.get("responds_to") == event.id:
-            yield event.finding("FP306", "an event cannot respond to itself", "responds_to")
+            yield event.finding(Code.REFERS_TO_ITSELF, "an event cannot respond to itself", "responds_to")
     parents = {r.id: r.get("parent") for r in context.records("organizations") if r.id}
     for record in context.records("organizations"):
         seen, current = {record.id}, record.get("parent")
@@ -107,14 +108,14 @@ def _self_references(context):
             seen.add(current)
             current = parents[current]
         if current in seen and record.get("parent") is not None:
-            yield record.finding("FP306", f"'{record.id}' is its own parent through '{record.get('parent')}'", "parent")
+            yield record.finding(Code.REFERS_TO_ITSELF, f"'{record.id}' is its own parent through '{record.get('parent')}'", "parent")
 
 
 def _file_names(context):
     for fact in context.files:
         source = fact.source
         if source and not source.broken and source.id and source.id != fact.stem:
-            yield source.finding("FP304", f"source id '{source.id}' does not match the file name '{fact.path.name}'",
+            yield source.finding(Code.FILE_NAME_MISMATCH, f"source id '{source.id}' does not match the file name '{fact.path.name}'",
                                  "id", f"rename the file to {source.id}.yaml, or set id: {fact.stem}")
 
 

@@ -5,6 +5,7 @@ Runs in the per-file stage with the evidence check, on the archived text it has 
 """
 
 from factpack.quotes import evidence_of, normalise
+from factpack.rule_codes import Code
 
 MAX_QUOTE = 200  # characters of one quote, after whitespace is normalised: a sentence, not a paragraph
 MAX_SHARE = 0.50  # of the archived article's characters that the file's quotes may cover together
@@ -30,11 +31,11 @@ def check_file(fact, archive_text: str):
             quotes.add(text)
             if len(text) > MAX_QUOTE:
                 key = ("evidence", index) if isinstance(record.get("evidence"), list) else ("evidence",)
-                yield fact.finding("FP607", f"a quote of {len(text)} characters; at most {MAX_QUOTE} may be quoted at once",
+                yield fact.finding(Code.QUOTE_TOO_LONG, f"a quote of {len(text)} characters; at most {MAX_QUOTE} may be quoted at once",
                                    record.path + key, "quote only the words that establish the fact: a clause, a name")
     covered = _covered(archive_text, quotes)
     if archive_text and covered > MAX_SHARE * len(archive_text):
-        yield fact.finding("FP608", f"the quotes cover {covered / len(archive_text):.0%} of the archived article "
+        yield fact.finding(Code.ARTICLE_QUOTED_TOO_MUCH, f"the quotes cover {covered / len(archive_text):.0%} of the archived article "
                                     f"({covered:,} of {len(archive_text):,} characters); at most {MAX_SHARE:.0%} may be quoted",
                            ("source", "id") if fact.source else (),
                            "shorten the longest quotes to the words that establish each fact (docs/quotes.md)")

@@ -2,6 +2,7 @@
 names the id that replaced it, so that a consumer's joins survive a release."""
 
 from factpack.findings import Finding
+from factpack.rule_codes import Code
 
 
 def check(rows: list, entities: dict, where: str) -> list:
@@ -10,12 +11,12 @@ def check(rows: list, entities: dict, where: str) -> list:
     for row in rows:
         current = entities.get(row["record_type"], {})
         if row["record_id"] in current:
-            findings.append(Finding("FP309", f"'{row['record_id']}' was retired ({row['fate']} in {row['version']}) but a fact "
+            findings.append(Finding(Code.RETIRED_ID_REUSED, f"'{row['record_id']}' was retired ({row['fate']} in {row['version']}) but a fact "
                                              f"file defines it again", where, row["_line"], 1, "record_id",
                                     "give the record another id; ids are never reused"))
         merged = row["fate"] == "merged"
         if merged != (row["replaced_by"] is not None) or (merged and row["replaced_by"] not in current):
-            findings.append(Finding("FP310", f"'{row['record_id']}' is {row['fate']}: " + (
+            findings.append(Finding(Code.RETIRED_ID_WITHOUT_REPLACEMENT, f"'{row['record_id']}' is {row['fate']}: " + (
                 f"replaced_by must be an existing id of {row['record_type']}" if merged else "it has no replacement"),
                 where, row["_line"], 1, "replaced_by", "see the data dictionary's retired_ids page"))
     return findings

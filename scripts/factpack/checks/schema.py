@@ -13,6 +13,7 @@ from jsonschema import Draft202012Validator, FormatChecker
 from jsonschema.exceptions import best_match
 
 from factpack import schema_outputs
+from factpack.rule_codes import Code
 from factpack.suggest import did_you_mean, shown
 
 _KINDS = {"string": "text", "array": "a list", "object": "a mapping", "integer": "a whole number"}
@@ -50,14 +51,14 @@ def _unknown_keys(fact, error, path):
     for key in sorted(set(error.instance) - set(allowed)):
         hint = did_you_mean(key, allowed) or ""
         hint = (hint + " " if hint else "") + "allowed here: " + ", ".join(allowed)
-        yield fact.finding("FP201", f"unknown key '{shown(key)}'", path + (key,), hint, key=True)
+        yield fact.finding(Code.UNKNOWN_KEY, f"unknown key '{shown(key)}'", path + (key,), hint, key=True)
 
 
 def _missing_keys(fact, error, path):
     for key in error.validator_value:
         if key not in error.instance:
             where = "the file" if not path else f"this {error.schema.get('title', 'record').lower()}"
-            yield fact.finding("FP202", f"{where} is missing the required key '{key}'", path,
+            yield fact.finding(Code.MISSING_KEY, f"{where} is missing the required key '{key}'", path,
                                error.schema.get("properties", {}).get(key, {}).get("description", ""), key=bool(path))
 
 
@@ -65,16 +66,16 @@ def _type(fact, error, path):
     expected = error.validator_value
     expected = " or ".join(_KINDS.get(t, t) for t in ([expected] if isinstance(expected, str) else expected))
     if error.instance is None:
-        yield fact.finding("FP204", f"'{_name(path)}' is empty", path, "give a value or remove the key")
+        yield fact.finding(Code.EMPTY_VALUE, f"'{_name(path)}' is empty", path, "give a value or remove the key")
     else:
-        yield fact.finding("FP203", f"'{_name(path)}' must be {expected}, not {_kind(error.instance)}", path)
+        yield fact.finding(Code.WRONG_KIND_OF_VALUE, f"'{_name(path)}' must be {expected}, not {_kind(error.instance)}", path)
 
 
 def _pattern(fact, error, path):
     if error.schema.get("format") == "uri":
         yield from _format(fact, error, path)
         return
-    yield fact.finding("FP205", f"'{shown(error.instance)}' is not a valid {_name(path)}", path,
+    yield fact.finding(Code.BADLY_FORMED_VALUE, f"'{shown(error.instance)}' is not a valid {_name(path)}", path,
                        error.schema.get("description", ""))
 
 
@@ -82,31 +83,31 @@ def _length(fact, error, path):
     what = "has too few items" if error.validator == "minItems" else (
         "is empty" if error.validator == "minLength" and error.instance == "" else "is too long")
     limit = "" if what == "is empty" else f" (limit {error.validator_value})"
-    yield fact.finding("FP206", f"'{_name(path)}' {what}{limit}", path,
+    yield fact.finding(Code.WRONG_LENGTH, f"'{_name(path)}' {what}{limit}", path,
                        "give a value or remove the key" if what == "is empty" else "")
 
 
 def _enum(fact, error, path):
     options = error.validator_value
     hint = did_you_mean(error.instance, options, show_all_under=20)
-    yield fact.finding("FP207", f"'{shown(error.instance)}' is not a known {_name(path)} code", path,
+    yield fact.finding(Code.UNKNOWN_CODE, f"'{shown(error.instance)}' is not a known {_name(path)} code", path,
                        hint or "see the codelists page for the allowed codes")
 
 
 def _format(fact, error, path):
-    yield fact.finding("FP209", f"'{shown(error.instance)}' is not an absolute http(s) URL", path,
+    yield fact.finding(Code.NOT_AN_HTTP_URL, f"'{shown(error.instance)}' is not an absolute http(s) URL", path,
                        "write an absolute URL starting with https://")
 
 
 def _one_of(fact, error, path):
     if all(e.validator == "type" for e in error.context):
-        yield fact.finding("FP203", f"'{_name(path)}' must be a quote or a list of quotes", path)
+        yield fact.finding(Code.WRONG_KIND_OF_VALUE, f"'{_name(path)}' must be a quote or a list of quotes", path)
     else:
         yield from translate(fact, best_match(error.context))
 
 
 def _unique(fact, error, path):
-    yield fact.finding("FP305", f"'{_name(path)}' lists the same value twice", path)
+    yield fact.finding(Code.LISTED_TWICE, f"'{_name(path)}' lists the same value twice", path)
 
 
 _HANDLERS = {
@@ -130,7 +131,7 @@ def translate(fact, error):
     if handler:
         yield from handler(fact, error, path)
     else:
-        yield fact.finding("FP205", error.message, path)
+        yield fact.finding(Code.BADLY_FORMED_VALUE, error.message, path)
 
 
 def check_file(fact):

@@ -8,6 +8,7 @@ work grows with the number of overlapping pairs, not with the square of the data
 
 from factpack import edtf_dates
 from factpack.checks.similar_names import established, where
+from factpack.rule_codes import Code
 
 
 def _bounds(entity):
@@ -57,7 +58,7 @@ def check(entities):
         kept, newcomer = established(events[a_id], events[b_id])
         for origin in newcomer.origins:
             yield origin.finding(
-                "FP906", f"event '{newcomer.id}' looks like '{kept.id}', defined in {where(kept)}: the same type, "
+                Code.SIMILAR_EVENTS, f"event '{newcomer.id}' looks like '{kept.id}', defined in {where(kept)}: the same type, "
                 f"overlapping dates and a participant in common", "id",
                 f"if it is the same event, keep the existing id: write id: {kept.id} here and give this article's "
                 "account of it; if not, ignore this warning")

@@ -8,6 +8,7 @@ to the other id's records, naming where the established one is defined.
 from factpack import model
 from factpack.merge import recency
 from factpack.name_folding import keys
+from factpack.rule_codes import Code
 
 
 def _names(entity):
@@ -52,7 +53,7 @@ def check(entities):
             kept, newcomer = established(a, b)
             for origin in newcomer.origins:
                 yield origin.finding(
-                    "FP901", f"'{newcomer.id}' ({origin.get('name')}) looks like '{kept.id}' ({kept.values.get('name')}), "
+                    Code.SIMILAR_NAMES, f"'{newcomer.id}' ({origin.get('name')}) looks like '{kept.id}' ({kept.values.get('name')}), "
                     f"defined in {where(kept)}", "name",
                     f"if they are the same, keep the existing id: write id: {kept.id} here and list "
                     f"'{origin.get('name')}' under its names")

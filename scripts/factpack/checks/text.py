@@ -9,6 +9,7 @@ import unicodedata
 from functools import lru_cache
 
 from factpack import model
+from factpack.rule_codes import Code
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 # Bidi embeddings/overrides/isolates and marks (Trojan Source), zero-width and
@@ -40,14 +41,14 @@ def _bad_character(text: str, multiline: bool):
         name = f"U+{ord(char):04X}"
         if char in "\n\t":
             if not multiline:
-                return "FP501", f"a {'line break' if char == chr(10) else 'tab'} ({name}) in a one-line field"
+                return Code.CONTROL_CHARACTER, f"a {'line break' if char == chr(10) else 'tab'} ({name}) in a one-line field"
         elif category == "Cc":
-            return "FP501", f"the control character {name}"
+            return Code.CONTROL_CHARACTER, f"the control character {name}"
         elif category in ("Cs", "Co") or _noncharacter(ord(char)):
-            return "FP505", f"the unusable character {name}"
+            return Code.UNUSABLE_CHARACTER, f"the unusable character {name}"
         elif category == "Cf" and char not in _JOINERS:
             label = unicodedata.name(char, "format character").lower()
-            return "FP502", f"the invisible character {name} ({label})"
+            return Code.INVISIBLE_FORMATTING, f"the invisible character {name} ({label})"
     return None
 
 
@@ -57,17 +58,17 @@ def text_findings(fact, path, text: str):
     bad = _bad_character(text, multiline)
     if bad:
         yield fact.finding(bad[0], f"'{key}' contains {bad[1]}", path,
-                           "retype the value; use '|' or '>' block style for text over several lines" if bad[0] == "FP501" else "")
+                           "retype the value; use '|' or '>' block style for text over several lines" if bad[0] == Code.CONTROL_CHARACTER else "")
         return
     if text.startswith(FORMULA_STARTS):
-        yield fact.finding("FP503", f"'{key}' starts with '{text[0]}', which spreadsheets run as a formula", path,
+        yield fact.finding(Code.FORMULA_START, f"'{key}' starts with '{text[0]}', which spreadsheets run as a formula", path,
                            "reword the start of the text")
     if text != text.strip():
-        yield fact.finding("FP506", f"'{key}' has spaces or line breaks at its start or end", path,
+        yield fact.finding(Code.STRAY_SPACES, f"'{key}' has spaces or line breaks at its start or end", path,
                            "remove them; for block text use '|-' or '>-' so the last line break is dropped")
     if not unicodedata.is_normalized("NFC", text):
         composed = unicodedata.normalize("NFC", text)
-        yield fact.finding("FP504", f"'{key}' is not in Unicode NFC form", path,
+        yield fact.finding(Code.NOT_NFC, f"'{key}' is not in Unicode NFC form", path,
                            f"write it composed: {composed[:80]!r}")
 
 
