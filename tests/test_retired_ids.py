@@ -17,7 +17,8 @@ def _retire(root, *rows):
 
 
 def _codes(root) -> set:
-    return {f["code"] for f in json.loads(run_cli("--root", root, "validate", "--format", "json").out)["findings"]}
+    findings = json.loads(run_cli("--root", root, "validate", "--format", "json").out)["findings"]
+    return {f["code"] for f in findings if f["code"] != "FP902"}  # the mini dataset's records rest on one source
 
 
 def test_a_retired_id_defined_again_is_refused_at_its_row(mini):

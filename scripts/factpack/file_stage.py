@@ -9,7 +9,8 @@ import hashlib
 from pathlib import Path
 
 from factpack import file_rows, model, outputs
-from factpack.checks import evidence, quote_relevance, schema, text
+from factpack.checks import registry
+from factpack.checks.contract import Archive, Stage
 from factpack.findings import Finding, has_errors
 from factpack.records import FactFile, collect_records, mark_broken
 from factpack.rule_codes import Code
@@ -35,11 +36,10 @@ def run(raw: bytes, name: str, archive_name: str = "", archive: bytes | RefusedP
         return _unread(Finding(NOT_A_MAPPING[0], NOT_A_MAPPING[1], name, 1, 1,
                                hint="start from the skeleton that `factpack new` writes"), digest)
     fact = FactFile(path=Path(name), name=name, loaded=loaded)
-    findings = list(schema.check_file(fact)) + list(text.check_file(fact))
+    findings = registry.run(Stage.DOCUMENT, fact)
     fact.records = collect_records(fact)
     mark_broken(fact)
-    findings += evidence.check_file(fact, archive_name, archive)
-    findings += quote_relevance.check_file(fact)
+    findings += registry.run(Stage.FILE, fact, Archive(archive_name, archive))
     return {"loaded": (loaded.data, loaded.values, loaded.keys), "findings": [_as_tuple(f) for f in findings],
             "broken": sorted(fact.broken_paths, key=repr), "archive_sha256": digest,
             "rows": None if has_errors(findings) else _rendered_rows(fact)}

@@ -12,17 +12,14 @@ from dataclasses import dataclass, field
 from factpack import curated_tables, file_stage, metadata, outputs, progress, tables
 from factpack.cache import Cache
 from factpack.cache import key as cache_key
-from factpack.checks import (codes, corroboration, dates, disagreements, identifiers, retired_ids, similar_events,
-                             similar_names)
+from factpack.checks import registry
+from factpack.checks.contract import Stage
 from factpack.context import Context
 from factpack.findings import has_errors, sort_findings
 from factpack.merge import merge
 from factpack.records import FactFile, collect_records, mark_broken
 from factpack.safe_paths import RefusedPath
 
-CROSS_FILE_CHECKS = (identifiers, dates, codes)
-# Checks of the merged entities; all but the first only once the data has no error.
-CHECKS_OF_MERGED = (disagreements, similar_names, similar_events, corroboration)
 POSITIONS = "-positions"  # the cache entry beside a result, with the line and column of every node
 AUTO_JOBS_FROM = 400  # below this many files to read, starting worker processes costs more than it saves
 
@@ -117,18 +114,15 @@ def check(layout, paths, today=None, jobs: int = 1, use_cache: bool = True):
     curated, curated_findings = curated_tables.read(layout)
     findings += curated_findings
     context = Context(layout, files, curated=curated, **({"today": today} if today else {}))
-    shown = progress.stage("Checking across files", len(CROSS_FILE_CHECKS) + 1 + len(CHECKS_OF_MERGED))
-    for family in CROSS_FILE_CHECKS:
-        findings += family.check(context)
+    across, merged = registry.of_stage(Stage.DATASET), registry.of_stage(Stage.MERGED)
+    shown = progress.stage("Checking across files", len(across) + 1 + len(merged))
+    for check in across:
+        findings += check(context)
         shown.advance()
     entities = merge(context)
-    for table in curated_tables.tables():
-        if table.name == "retired_ids":
-            findings += retired_ids.check(curated[table.name], entities, table.meta["curated"])
     shown.advance()
-    for family in CHECKS_OF_MERGED:
-        if family is disagreements or not has_errors(findings):
-            findings += family.check(entities)
+    for check in merged:  # every finding is reported, whatever else fired on the same records
+        findings += check(context, entities)
         shown.advance()
     return sort_findings(findings), context, entities
 

@@ -8,6 +8,7 @@ import langcodes
 import pycountry
 
 from factpack.context import fact_keys_with
+from factpack.checks.contract import Check, Stage
 from factpack.rule_codes import Code
 from factpack.suggest import did_you_mean
 
@@ -77,3 +78,8 @@ def check(context):
                     if problem:
                         code, message, hint = problem
                         yield record.file.finding(code, message, record.path + path, hint)
+
+
+CHECK = Check("codes", Stage.DATASET,
+              frozenset({Code.UNKNOWN_COUNTRY, Code.INVALID_LANGUAGE_TAG, Code.UNKNOWN_SCRIPT, Code.UNKNOWN_UNIT}),
+              check)

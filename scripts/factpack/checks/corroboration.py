@@ -1,6 +1,7 @@
 """Warnings about how well records are supported: one source, no participants, dated after publication."""
 
 from factpack import edtf_dates, model
+from factpack.checks.contract import Check, Stage
 from factpack.rule_codes import Code
 
 
@@ -25,7 +26,7 @@ def _single_source(entities):
                            ("source", "id"), "corroborate them from another article when you can")
 
 
-def check(entities):
+def check(context, entities):
     yield from _single_source(entities)
     for event in entities["events"].values():
         if not any(origin.children("participants") for origin in event.origins):
@@ -40,3 +41,8 @@ def check(entities):
             if published and start > published:
                 yield origin.finding(Code.DATED_AFTER_PUBLICATION, f"'{event.id}' is dated {origin.get('date')}, after the source was "
                                      f"published ({origin.file.source.get('published')})", "date", "check the year")
+
+
+CHECK = Check("corroboration", Stage.MERGED,
+              frozenset({Code.SINGLE_SOURCE, Code.NO_PARTICIPANTS, Code.DATED_AFTER_PUBLICATION}),
+              check)

@@ -2,6 +2,7 @@
 
 from factpack import edtf_dates
 from factpack.context import fact_keys_with
+from factpack.checks.contract import Check, Stage
 from factpack.rule_codes import Code
 
 
@@ -37,3 +38,8 @@ def check(context):
             if "start" in parsed and "end" in parsed and parsed["start"].earliest > parsed["end"].end:
                 yield record.finding(Code.START_AFTER_END, f"'start' {parsed['start'].text} is after 'end' {parsed['end'].text}",
                                      "start", "swap the two dates")
+
+
+CHECK = Check("dates", Stage.DATASET,
+              frozenset({Code.NOT_EDTF, Code.START_AFTER_END, Code.DATE_IN_FUTURE, Code.OPEN_INTERVAL}),
+              check)

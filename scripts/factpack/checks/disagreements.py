@@ -6,6 +6,7 @@ contributor is adding, the warning is in their own file.
 """
 
 from factpack import model
+from factpack.checks.contract import Check, Stage
 from factpack.rule_codes import Code
 
 
@@ -18,7 +19,7 @@ def _shown(value) -> str:
     return ";".join(map(str, value)) if isinstance(value, list) else str(value)
 
 
-def check(entities):
+def check(context, entities):
     for table_name, by_id in entities.items():
         table = model.table(table_name)
         for entity in by_id.values():
@@ -35,3 +36,6 @@ def check(entities):
                         f"'{_shown(first.value)}' in {_where(first, key)}; both are kept as claims and "
                         f"'{_shown(entity.values[key])}' is published", key,
                         "nothing to fix if both articles describe the same thing; if they do not, give your record another id")
+
+
+CHECK = Check("disagreements", Stage.MERGED, frozenset({Code.SOURCES_DISAGREE}), check)

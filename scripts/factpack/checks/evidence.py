@@ -4,7 +4,7 @@ A check of one fact file and its archive, so it runs in the per-file stage (file
 and its result is cached with the bytes of both.
 """
 
-from factpack.checks import quote_extent
+from factpack.checks.contract import Archive, Check, Stage
 from factpack.quotes import evidence_of, normalise
 from factpack.rule_codes import Code
 from factpack.safe_paths import RefusedPath
@@ -12,7 +12,7 @@ from factpack.safe_paths import RefusedPath
 
 def _archive_text(fact, archive_name: str, archive: bytes | RefusedPath | None):
     """(normalised archive text or None, finding or None)."""
-    where = ("source", "id") if fact.source else ()
+    where: tuple = ("source", "id") if fact.source else ()
     if archive is None:
         return None, fact.finding(Code.ARCHIVE_MISSING, f"no archived article at {archive_name}", where,
                                   "save the article's plain text there (factpack new does this for you)")
@@ -33,12 +33,12 @@ def _quote_path(record, index, count):
     return ("evidence", index) if count > 1 or isinstance(record.get("evidence"), list) else "evidence"
 
 
-def check_file(fact, archive_name: str, archive: bytes | RefusedPath | None):
-    """Findings for the quotes of one fact file; `archive` is the bytes of its archived article, None, or
-    why it may not be read."""
-    archive_text, problem = _archive_text(fact, archive_name, archive)
-    if problem:
-        yield problem
+def check_file(fact, archive: Archive):
+    """Findings for the quotes of one fact file against its archived article."""
+    archive_name = archive.name
+    archive_text, problem = _archive_text(fact, archive_name, archive.content)
+    if problem or archive_text is None:
+        yield from [problem] if problem else []
         return
     for record in fact.records:
         if record.broken:
@@ -51,4 +51,7 @@ def check_file(fact, archive_name: str, archive: bytes | RefusedPath | None):
                 short = quote if len(quote) <= 60 else quote[:57] + "..."
                 yield fact.finding(Code.QUOTE_NOT_FOUND, f"quote not found in the archived article: \"{short}\"", path,
                                    f"copy the words exactly as they appear in {archive_name}")
-    yield from quote_extent.check_file(fact, archive_text)
+
+
+CHECK = Check("evidence", Stage.FILE, frozenset({Code.ARCHIVE_MISSING, Code.ARCHIVE_REFUSED, Code.ARCHIVE_NOT_UTF8,
+                                                 Code.QUOTE_NOT_FOUND}), check_file)

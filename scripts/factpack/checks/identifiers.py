@@ -5,6 +5,7 @@ from collections import Counter
 
 from factpack.context import reference_fields
 from factpack.records import participant_who
+from factpack.checks.contract import Check, Stage
 from factpack.rule_codes import Code
 from factpack.suggest import HINTS_PER_FILE, did_you_mean
 
@@ -123,3 +124,10 @@ def check(context):
     for family in (_duplicates_in_file, _one_kind_per_id, _references, _participants,
                    _self_references, _file_names):
         yield from family(context)
+
+
+CHECK = Check("identifiers", Stage.DATASET,
+              frozenset({Code.DUPLICATE_ID, Code.UNKNOWN_REFERENCE, Code.PARTICIPANT_NOT_IDENTIFIED_ONE_WAY,
+                         Code.FILE_NAME_MISMATCH, Code.LISTED_TWICE, Code.REFERS_TO_ITSELF,
+                         Code.WRONG_KIND_OF_REFERENCE}),
+              check)

@@ -4,6 +4,7 @@ quotations (docs/quotes.md), so each quote and the share of each article they co
 Runs in the per-file stage with the evidence check, on the archived text it has already read.
 """
 
+from factpack.checks.contract import Archive, Check, Stage
 from factpack.quotes import evidence_of, normalise
 from factpack.rule_codes import Code
 
@@ -21,7 +22,10 @@ def _covered(archive_text: str, quotes: set) -> int:
     return sum(covered)
 
 
-def check_file(fact, archive_text: str):
+def check_file(fact, archive: Archive):
+    archive_text = archive.text
+    if archive_text is None:  # reported by the evidence check
+        return
     quotes = set()
     for record in fact.records:
         if record.broken:
@@ -39,3 +43,6 @@ def check_file(fact, archive_text: str):
                                     f"({covered:,} of {len(archive_text):,} characters); at most {MAX_SHARE:.0%} may be quoted",
                            ("source", "id") if fact.source else (),
                            "shorten the longest quotes to the words that establish each fact (docs/quotes.md)")
+
+
+CHECK = Check("quote_extent", Stage.FILE, frozenset({Code.QUOTE_TOO_LONG, Code.ARTICLE_QUOTED_TOO_MUCH}), check_file)

@@ -10,6 +10,7 @@ import re
 
 from factpack import model
 from factpack.quotes import normalise
+from factpack.checks.contract import Check, Stage
 from factpack.rule_codes import Code
 
 MIN_EVENT_WORDS = 3
@@ -31,7 +32,7 @@ def _named_tables() -> set:
     return {t.name for t in model.record_tables() if model.table("names") in model.nested_in(t.name)}
 
 
-def check_file(fact):
+def check_file(fact, archive=None):  # names and lengths only: the archive is the evidence check's
     named = _named_tables()
     for record in fact.records:
         quotes = record.quotes()
@@ -49,3 +50,6 @@ def check_file(fact):
                     path = record.path + (("evidence", index) if isinstance(record.get("evidence"), list) else ("evidence",))
                     yield fact.finding(Code.EVENT_QUOTE_TOO_SHORT, f"the quote \"{quote}\" is too short to establish an event", path,
                                        f"quote at least {MIN_EVENT_WORDS} words: the sentence that says what happened")
+
+
+CHECK = Check("quote_relevance", Stage.FILE, frozenset({Code.QUOTE_DOES_NOT_NAME, Code.EVENT_QUOTE_TOO_SHORT}), check_file)

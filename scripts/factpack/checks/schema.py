@@ -13,6 +13,7 @@ from jsonschema import Draft202012Validator, FormatChecker
 from jsonschema.exceptions import best_match
 
 from factpack import schema_outputs
+from factpack.checks.contract import Check, Stage
 from factpack.rule_codes import Code
 from factpack.suggest import did_you_mean, shown
 
@@ -141,3 +142,9 @@ def check_file(fact):
     for error in validator().iter_errors(fact.loaded.data):
         fact.broken_paths.add(tuple(error.absolute_path))
         yield from translate(fact, error)
+
+
+CHECK = Check("schema", Stage.DOCUMENT, frozenset({Code.UNKNOWN_KEY, Code.MISSING_KEY, Code.WRONG_KIND_OF_VALUE,
+                                                   Code.EMPTY_VALUE, Code.BADLY_FORMED_VALUE, Code.WRONG_LENGTH,
+                                                   Code.UNKNOWN_CODE, Code.NOT_AN_HTTP_URL, Code.LISTED_TWICE}),
+              check_file)

@@ -8,6 +8,7 @@ work grows with the number of overlapping pairs, not with the square of the data
 
 from factpack import edtf_dates
 from factpack.checks.similar_names import established, where
+from factpack.checks.contract import Check, Stage
 from factpack.rule_codes import Code
 
 
@@ -49,7 +50,7 @@ def _apart(a, b) -> bool:
     return not {o.file.name for o in a.origins} & {o.file.name for o in b.origins}
 
 
-def check(entities):
+def check(context, entities):
     pairs: set = set()
     for items in _groups(entities["events"]).values():
         pairs.update((a.id, b.id) if a.id < b.id else (b.id, a.id) for a, b in _overlapping(items) if _apart(a, b))
@@ -62,3 +63,6 @@ def check(entities):
                 f"overlapping dates and a participant in common", "id",
                 f"if it is the same event, keep the existing id: write id: {kept.id} here and give this article's "
                 "account of it; if not, ignore this warning")
+
+
+CHECK = Check("similar_events", Stage.MERGED, frozenset({Code.SIMILAR_EVENTS}), check)

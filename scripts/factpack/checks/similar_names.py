@@ -8,6 +8,7 @@ to the other id's records, naming where the established one is defined.
 from factpack import model
 from factpack.merge import recency
 from factpack.name_folding import keys
+from factpack.checks.contract import Check, Stage
 from factpack.rule_codes import Code
 
 
@@ -47,7 +48,7 @@ def _pairs(by_id):
                     yield by_id[entity_id], by_id[other_id]
 
 
-def check(entities):
+def check(context, entities):
     for table in (t.name for t in model.record_tables() if model.table("names") in model.nested_in(t.name)):
         for a, b in _pairs(entities[table]):
             kept, newcomer = established(a, b)
@@ -57,3 +58,6 @@ def check(entities):
                     f"defined in {where(kept)}", "name",
                     f"if they are the same, keep the existing id: write id: {kept.id} here and list "
                     f"'{origin.get('name')}' under its names")
+
+
+CHECK = Check("similar_names", Stage.MERGED, frozenset({Code.SIMILAR_NAMES}), check)

@@ -9,6 +9,7 @@ import unicodedata
 from functools import lru_cache
 
 from factpack import model
+from factpack.checks.contract import Check, Stage
 from factpack.rule_codes import Code
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -98,3 +99,7 @@ def check_file(fact):
         for finding in text_findings(fact, path, text):
             fact.broken_paths.add(path)
             yield finding
+
+
+CHECK = Check("text", Stage.DOCUMENT, frozenset({Code.CONTROL_CHARACTER, Code.INVISIBLE_FORMATTING, Code.FORMULA_START,
+                                                 Code.NOT_NFC, Code.UNUSABLE_CHARACTER, Code.STRAY_SPACES}), check_file)
