@@ -47,8 +47,12 @@ def touch_one_file(root: Path, round_number: int):
     path = root / "datasets/facts/synthetic-0000000.yaml"
     text = path.read_text(encoding="utf-8")
     marker = 'summary: "Synthetic event 0 of article 0'
-    path.write_text(text.replace(marker + f" (edit {round_number - 1})", marker).replace(marker, marker + f" (edit {round_number})", 1),
-                    encoding="utf-8")
+    path.write_text(
+        text.replace(marker + f" (edit {round_number - 1})", marker).replace(
+            marker, marker + f" (edit {round_number})", 1
+        ),
+        encoding="utf-8",
+    )
 
 
 def steps(root: Path) -> dict:

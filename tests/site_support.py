@@ -23,10 +23,16 @@ def make_hostile(root):
     facts = root / MINI_FACTS
     text = facts.read_text(encoding="utf-8")
     text = text.replace("    name: Marat Seitkali\n", f"    name: {json.dumps(HOSTILE_NAME)}\n")
-    text = text.replace("    evidence: her lawyer Marat Seitkali said", f"    evidence: [her lawyer Marat Seitkali said, {json.dumps(HOSTILE_NAME)}]")
+    text = text.replace(
+        "    evidence: her lawyer Marat Seitkali said",
+        f"    evidence: [her lawyer Marat Seitkali said, {json.dumps(HOSTILE_NAME)}]",
+    )
     text = text.replace("    summary: Seitkali called the detention unlawful.", f"    summary: {json.dumps(HOSTILE_TEXT)}")
     text = text.replace("  title: Activist Detained In Almaty, Lawyer Says", f"  title: {json.dumps(HOSTILE_NAME)}")
-    text = text.replace("    evidence: '\"This detention was unlawful,\" Seitkali told reporters.'", f"    evidence: {json.dumps(HOSTILE_TEXT)}")
+    text = text.replace(
+        "    evidence: '\"This detention was unlawful,\" Seitkali told reporters.'",
+        f"    evidence: {json.dumps(HOSTILE_TEXT)}",
+    )
     facts.write_text(text, encoding="utf-8")
     result = run_cli("--root", root, "build")
     assert result.code == 0, result.out

@@ -193,7 +193,11 @@ def test_seed_package_contents():
     rows = {name: json.loads((REPO / f"datasets/json/{name}.json").read_text(encoding="utf-8"))
             for name in ("events", "participants", "actors", "citations")}
     detention = next(e for e in rows["events"] if e["event_id"] == "bilash-detained-in-almaty")
-    assert (detention["date"], detention["type"], detention["country"]) == ("2019-03-10?", "arrest", "KZ")  # the year is inferred, so marked uncertain
+    assert (detention["date"], detention["type"], detention["country"]) == (
+        "2019-03-10?",
+        "arrest",
+        "KZ",
+    )  # the year is inferred, so marked uncertain
     roles = {(p["actor_id"] or p["organization_id"], p["role"]) for p in rows["participants"]
              if p["event_id"] == "bilash-detained-in-almaty"}
     assert roles == {("serikzhan-bilash", "target"), ("kazakhstan-police", "agent")}

@@ -102,7 +102,11 @@ def test_the_fullest_name_is_displayed_and_the_name_is_disputed(built):
 def test_dates_that_cannot_both_be_true_become_one_of_them(built):
     _, table = built
     detained = next(e for e in table("events") if e["event_id"] == "nurlanova-detained")
-    assert (detained["date"], detained["date_start"], detained["date_end"]) == ("[2019-04-03,2019-04-04]", "2019-04-03", "2019-04-04")
+    assert (detained["date"], detained["date_start"], detained["date_end"]) == (
+        "[2019-04-03,2019-04-04]",
+        "2019-04-03",
+        "2019-04-04",
+    )
     assert (detained["date_type"], detained["date_precision"], detained["date_certainty"]) == ("one-of", "month", "uncertain")
     assert "date" in detained["disputed"]
 

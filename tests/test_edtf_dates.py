@@ -82,8 +82,13 @@ def test_an_unknown_start_written_without_dots_and_an_open_end_are_still_refused
 
 
 PLAIN = st.builds(
-    lambda y, m, d: f"{y:04d}" + (f"-{m:02d}" if m is not None else "") + (f"-{d:02d}" if m is not None and d is not None else ""),
-    st.sampled_from([0, 1999, 2019, 2020]), st.one_of(st.none(), st.integers(0, 13)), st.one_of(st.none(), st.integers(0, 32)))
+    lambda y, m, d: (
+        f"{y:04d}" + (f"-{m:02d}" if m is not None else "") + (f"-{d:02d}" if m is not None and d is not None else "")
+    ),
+    st.sampled_from([0, 1999, 2019, 2020]),
+    st.one_of(st.none(), st.integers(0, 13)),
+    st.one_of(st.none(), st.integers(0, 32)),
+)
 MEMBER = st.one_of(PLAIN, st.builds(lambda a, b: f"{a}..{b}", PLAIN, PLAIN))
 
 

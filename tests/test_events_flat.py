@@ -44,5 +44,8 @@ def test_the_type_carries_its_cameo_and_acled_equivalents(built_mini):
     crosswalk = {row["code"]: row for row in model.codelist("event-types")}
     for row in _rows(built_mini, "events_flat"):
         code = crosswalk[row["type"]]
-        assert (row["type_label"], row["cameo"], row["acled_event_type"]) == (code["label"], code["cameo"], code["acled_event_type"])
-
+        assert (row["type_label"], row["cameo"], row["acled_event_type"]) == (
+            code["label"],
+            code["cameo"],
+            code["acled_event_type"],
+        )

@@ -105,7 +105,9 @@ def test_a_planted_cache_entry_does_not_vouch_for_a_broken_file(mini):
     assert run_cli("--root", mini, "validate").code == 0
     good_key = key(MINI_FACTS, facts.read_bytes(), (mini / ARCHIVE).read_bytes())
     good_entry = Cache(mini)._path(good_key).read_bytes()
-    facts.write_text(facts.read_text(encoding="utf-8").replace("Seitkali told reporters", "Seitkali told no one"), encoding="utf-8")
+    facts.write_text(
+        facts.read_text(encoding="utf-8").replace("Seitkali told reporters", "Seitkali told no one"), encoding="utf-8"
+    )
     bad_key = key(MINI_FACTS, facts.read_bytes(), (mini / ARCHIVE).read_bytes())
     # an attacker who can write the cache folder (but has no key) copies the good file's entry
     planted = Cache(layout.root)._path(bad_key)

@@ -1,4 +1,4 @@
-"""The code passes the linter (pyflakes and bugbear rules, configured in pyproject.toml)."""
+"""The code passes the linter (pyflakes, bugbear and line-length rules, configured in pyproject.toml)."""
 
 import shutil
 import subprocess

@@ -77,15 +77,29 @@ def columns(table):
     return len(model.table(table).columns)
 
 
-@pytest.mark.parametrize("mutation, code, line, column, message", [
-    ("missing-column", "FP953", 0, columns("relationships"), "missing-label: "),  # the last column removed
-    ("extra-cell", "FP954", 2, columns("affiliations") + 1, "extra-cell: "),
-    ("enum-violation", "FP956", 2, [c.name for c in model.table("events").columns].index("type") + 1,
-     'constraint-error: constraint "enum" fails'),
-    ("duplicate-primary-key", "FP957", 4, 0, "primary-key: the same as in the row at position 2"),
-    ("broken-foreign-key", "FP958", 2, 0, 'foreign-key: for "organization_id": values "almaty-polic" not found in the lookup table "organizations"'),
-    ("missing-file", "FP959", 0, 0, "scheme-error: "),
-])
+@pytest.mark.parametrize(
+    "mutation, code, line, column, message",
+    [
+        ("missing-column", "FP953", 0, columns("relationships"), "missing-label: "),  # the last column removed
+        ("extra-cell", "FP954", 2, columns("affiliations") + 1, "extra-cell: "),
+        (
+            "enum-violation",
+            "FP956",
+            2,
+            [c.name for c in model.table("events").columns].index("type") + 1,
+            'constraint-error: constraint "enum" fails',
+        ),
+        ("duplicate-primary-key", "FP957", 4, 0, "primary-key: the same as in the row at position 2"),
+        (
+            "broken-foreign-key",
+            "FP958",
+            2,
+            0,
+            'foreign-key: for "organization_id": values "almaty-polic" not found in the lookup table "organizations"',
+        ),
+        ("missing-file", "FP959", 0, 0, "scheme-error: "),
+    ],
+)
 def test_each_package_error_has_its_code_and_place(built, tmp_path, mutation, code, line, column, message):
     findings = run_cli("validate", mutated(built, tmp_path, BREAKING[mutation]), "--format", "json").report["findings"]
     ours = [f for f in findings if f["code"] == code]

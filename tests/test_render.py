@@ -46,7 +46,10 @@ def test_github_format_escapes_newlines_and_percent():
     from factpack.render import render_github
 
     text = render_github([Finding("FP601", "50% of\nthe quote", "a,b.yaml", 3, 4)])
-    assert text.splitlines()[0] == "::error file=a%2Cb.yaml,line=3,col=4,title=FP601 Quote not found in the archived article::50%25 of%0Athe quote"
+    assert (
+        text.splitlines()[0]
+        == "::error file=a%2Cb.yaml,line=3,col=4,title=FP601 Quote not found in the archived article::50%25 of%0Athe quote"
+    )
 
 
 def test_strict_turns_warnings_into_errors(mini):

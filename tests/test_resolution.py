@@ -22,7 +22,13 @@ def claims(*pairs):
 
 
 def test_each_kind_of_column_has_its_rule():
-    assert [rule_of(s) for s in (NAME, DATE, TYPE, SUMMARY, CITIZENSHIP)] == ["fullest", "date", "majority", "fullest-text", "union"]
+    assert [rule_of(s) for s in (NAME, DATE, TYPE, SUMMARY, CITIZENSHIP)] == [
+        "fullest",
+        "date",
+        "majority",
+        "fullest-text",
+        "union",
+    ]
 
 
 def test_a_date_inside_another_resolves_to_the_more_precise():
@@ -73,8 +79,13 @@ def test_lists_are_unioned():
 
 
 DAYS = st.dates(datetime.date(2019, 1, 1), datetime.date(2019, 12, 31))
-FORMS = st.one_of(DAYS.map(datetime.date.isoformat), DAYS.map(lambda d: d.isoformat()[:7]), st.sampled_from(["2019-21", "2019-23"]),
-                  DAYS.map(lambda d: d.isoformat() + "?"), st.just("2019"))
+FORMS = st.one_of(
+    DAYS.map(datetime.date.isoformat),
+    DAYS.map(lambda d: d.isoformat()[:7]),
+    st.sampled_from(["2019-21", "2019-23"]),
+    DAYS.map(lambda d: d.isoformat() + "?"),
+    st.just("2019"),
+)
 
 
 @given(st.lists(st.tuples(FORMS, st.integers(0, 300)), min_size=1, max_size=5), st.randoms())

@@ -38,7 +38,9 @@ def test_the_registry_is_read_strictly(tmp_path, monkeypatch):
 
 
 def test_every_code_is_exercised_by_a_fixture_or_a_test():
-    fixture_text = "\n".join(p.read_bytes().decode("utf-8", errors="replace") for p in (TESTS / "fixtures" / "invalid").glob("*.yaml"))
+    fixture_text = "\n".join(
+        p.read_bytes().decode("utf-8", errors="replace") for p in (TESTS / "fixtures" / "invalid").glob("*.yaml")
+    )
     test_text = "\n".join(p.read_text(encoding="utf-8") for p in TESTS.glob("test_*.py") if p.name != "test_rules.py")
     expected = set(re.findall(r"# expect: (FP[0-9]{3})", fixture_text)) | set(re.findall(r'"(FP[0-9]{3})"', test_text))
     missing = sorted({code for code, rule in RULES.items() if not rule.retired} - expected)

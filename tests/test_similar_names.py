@@ -17,7 +17,9 @@ actors:
 
 def test_the_newcomer_is_told_to_reuse_the_established_id(mini):
     (mini / "datasets/facts/later-article.yaml").write_text(LATER, encoding="utf-8")
-    (mini / "datasets/archive/later-article.txt").write_text("Aygerim Nurlanova said she would appeal.\n" + UNQUOTED, encoding="utf-8")
+    (mini / "datasets/archive/later-article.txt").write_text(
+        "Aygerim Nurlanova said she would appeal.\n" + UNQUOTED, encoding="utf-8"
+    )
     result = run_cli("--root", mini, "validate", "--format", "json")
     [finding] = [f for f in result.findings() if f["code"] == "FP901"]
     assert finding["file"] == "datasets/facts/later-article.yaml"

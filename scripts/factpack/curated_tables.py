@@ -42,7 +42,16 @@ def _read(layout, table: model.Table) -> tuple:
     where = table.meta["curated"]
     data, refused = read_inside(layout.root, where, MAX_BYTES)
     if refused:
-        return [], [Finding(Code.MALFORMED_CURATED_ROW, f"{refused.reason}; it was not read", where, 1, 1, hint="make it an ordinary CSV file")]
+        return [], [
+            Finding(
+                Code.MALFORMED_CURATED_ROW,
+                f"{refused.reason}; it was not read",
+                where,
+                1,
+                1,
+                hint="make it an ordinary CSV file",
+            )
+        ]
     if data is None:
         return [], []  # no file: nothing curated yet
     lines = list(csv.reader(io.StringIO(data.decode("utf-8", errors="replace"), newline="")))
@@ -52,8 +61,16 @@ def _read(layout, table: model.Table) -> tuple:
     rows, findings = [], []
     for number, cells in enumerate(lines[1:], start=2):
         if len(cells) != len(header):
-            findings.append(Finding(Code.MALFORMED_CURATED_ROW, f"{len(cells)} cells where the table has {len(header)} columns", where,
-                                    number, 1, hint=HINT))
+            findings.append(
+                Finding(
+                    Code.MALFORMED_CURATED_ROW,
+                    f"{len(cells)} cells where the table has {len(header)} columns",
+                    where,
+                    number,
+                    1,
+                    hint=HINT,
+                )
+            )
             continue
         row = {name: (cell if cell != "" else None) for name, cell in zip(header, cells)}
         problems = _cell_problems(table, row)

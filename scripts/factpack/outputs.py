@@ -116,8 +116,9 @@ def _resource(table, path, data: bytes, fmt: str, schema: dict) -> dict:
     return resource
 
 
-# Every resource states the data's licence (the package's first). The quotes in citations are the publishers' words, which the project cannot license: they are published as
-# short, attributed quotations, so that anyone can check each fact against its source (docs/quotes.md).
+# Every resource states the data's licence (the package's first). The quotes in citations are the publishers' words,
+# which the project cannot license: they are published as short, attributed quotations, so that anyone can check
+# each fact against its source (docs/quotes.md).
 QUOTATIONS = {"title": "The quote column: the publishers' words, quoted briefly and with attribution so that each fact "
                        "can be checked; not licensed by factpack", "path": "https://factpack.github.io/factpack/quotes/"}
 

@@ -26,13 +26,32 @@ from factpack.portable_pattern import failures
 from factpack.rule_codes import Code
 from factpack.safe_paths import RefusedPath, read_regular
 
-# frictionless error type → factpack code (see rules.py)
-CODES = {"byte-count": Code.PACKAGE_FILE_SIZE, "hash-count": Code.PACKAGE_FILE_HASH, "incorrect-label": Code.PACKAGE_HEADER, "missing-label": Code.PACKAGE_HEADER,
-         "extra-label": Code.PACKAGE_HEADER, "missing-cell": Code.PACKAGE_ROW_CELLS, "extra-cell": Code.PACKAGE_ROW_CELLS, "blank-row": Code.PACKAGE_ROW_CELLS,
-         "type-error": Code.PACKAGE_TYPE, "constraint-error": Code.PACKAGE_CONSTRAINT, "primary-key": Code.PACKAGE_PRIMARY_KEY, "foreign-key": Code.PACKAGE_FOREIGN_KEY,
-         "scheme-error": Code.PACKAGE_RESOURCE_UNREADABLE, "source-error": Code.PACKAGE_RESOURCE_UNREADABLE, "exception": Code.PACKAGE_UNCHECKABLE, "time-limit": Code.PACKAGE_UNCHECKABLE,
-         "package-error": Code.PACKAGE_DESCRIPTOR_INVALID, "resource-error": Code.PACKAGE_DESCRIPTOR_INVALID, "schema-error": Code.PACKAGE_DESCRIPTOR_INVALID, "field-error": Code.PACKAGE_DESCRIPTOR_INVALID,
-         "dialect-error": Code.PACKAGE_DESCRIPTOR_INVALID, "duplicate-label": Code.PACKAGE_HEADER, "blank-label": Code.PACKAGE_HEADER}
+# frictionless error type → factpack code (see schema/rules.yaml)
+CODES = {
+    "byte-count": Code.PACKAGE_FILE_SIZE,
+    "hash-count": Code.PACKAGE_FILE_HASH,
+    "incorrect-label": Code.PACKAGE_HEADER,
+    "missing-label": Code.PACKAGE_HEADER,
+    "extra-label": Code.PACKAGE_HEADER,
+    "missing-cell": Code.PACKAGE_ROW_CELLS,
+    "extra-cell": Code.PACKAGE_ROW_CELLS,
+    "blank-row": Code.PACKAGE_ROW_CELLS,
+    "type-error": Code.PACKAGE_TYPE,
+    "constraint-error": Code.PACKAGE_CONSTRAINT,
+    "primary-key": Code.PACKAGE_PRIMARY_KEY,
+    "foreign-key": Code.PACKAGE_FOREIGN_KEY,
+    "scheme-error": Code.PACKAGE_RESOURCE_UNREADABLE,
+    "source-error": Code.PACKAGE_RESOURCE_UNREADABLE,
+    "exception": Code.PACKAGE_UNCHECKABLE,
+    "time-limit": Code.PACKAGE_UNCHECKABLE,
+    "package-error": Code.PACKAGE_DESCRIPTOR_INVALID,
+    "resource-error": Code.PACKAGE_DESCRIPTOR_INVALID,
+    "schema-error": Code.PACKAGE_DESCRIPTOR_INVALID,
+    "field-error": Code.PACKAGE_DESCRIPTOR_INVALID,
+    "dialect-error": Code.PACKAGE_DESCRIPTOR_INVALID,
+    "duplicate-label": Code.PACKAGE_HEADER,
+    "blank-label": Code.PACKAGE_HEADER,
+}
 OTHER = Code.PACKAGE_DESCRIPTOR_INVALID  # any other error type frictionless reports (its type is named in the message)
 _INTEGER = re.compile(r"[+-]?[0-9]+")
 # The csv module refuses cells over 128 KiB by default; frictionless reads them (a long quote is data).

@@ -118,8 +118,15 @@ def _key_reasons(schema: dict, names: dict, own_name: str) -> list:
         reference = fk.get("reference") if isinstance(fk, dict) else None
         target = reference.get("resource", "") if isinstance(reference, dict) else None
         target_fields = names.get(target or own_name) if isinstance(target, str) else None
-        if (target_fields is None or not isinstance(fk, dict) or not isinstance(reference, dict) or not _names(fk.get("fields"), own) or not _names(reference.get("fields"), target_fields)
-                or len(fk["fields"]) != len(reference["fields"]) or set(fk) != {"fields", "reference"}):
+        if (
+            target_fields is None
+            or not isinstance(fk, dict)
+            or not isinstance(reference, dict)
+            or not _names(fk.get("fields"), own)
+            or not _names(reference.get("fields"), target_fields)
+            or len(fk["fields"]) != len(reference["fields"])
+            or set(fk) != {"fields", "reference"}
+        ):
             reasons.append("foreign key")
     return reasons
 
@@ -140,7 +147,11 @@ def _resource_reasons(resource, names: dict) -> list:
         return reasons
     if len({f["name"] for f in fields}) != len(fields):
         return [f"{resource.get('name')}: duplicate field names"]
-    integrity = [k for k in ("bytes",) if k in resource and not (isinstance(resource[k], int) and not isinstance(resource[k], bool))]
+    integrity = [
+        k
+        for k in ("bytes",)
+        if k in resource and not (isinstance(resource[k], int) and not isinstance(resource[k], bool))
+    ]
     return [f"{resource.get('name')}: {k}" for k in integrity] + _key_reasons(schema, names, resource["name"])
 
 

@@ -99,11 +99,28 @@ def _stricter(descriptor: dict, root: Path) -> list:
             head = stream.read(_HEAD)
         first_line = head.split(b"\n", 1)[0].decode("utf-8", errors="replace")
         if head.startswith(codecs.BOM_UTF8):
-            warnings.append(Finding(Code.STRICTER_THAN_FRICTIONLESS, "the file starts with a UTF-8 byte-order mark; frictionless skips it, "
-                                    "factpack's own packages never have one", path, 1, 1, hint="save the file without a BOM"))
+            warnings.append(
+                Finding(
+                    Code.STRICTER_THAN_FRICTIONLESS,
+                    "the file starts with a UTF-8 byte-order mark; frictionless skips it, "
+                    "factpack's own packages never have one",
+                    path,
+                    1,
+                    1,
+                    hint="save the file without a BOM",
+                )
+            )
         if any(label != label.strip() for label in first_line.removeprefix("\ufeff").split(",")):
-            warnings.append(Finding(Code.STRICTER_THAN_FRICTIONLESS, "a header label has spaces around it; frictionless ignores them", path, 1, 0,
-                                    hint="remove the spaces from the header"))
+            warnings.append(
+                Finding(
+                    Code.STRICTER_THAN_FRICTIONLESS,
+                    "a header label has spaces around it; frictionless ignores them",
+                    path,
+                    1,
+                    0,
+                    hint="remove the spaces from the header",
+                )
+            )
     return warnings
 
 

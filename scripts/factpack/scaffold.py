@@ -26,7 +26,11 @@ def _scalar(value) -> str:
     if isinstance(value, list):
         return "[" + ", ".join(_scalar(v) for v in value) + "]"
     text = str(value)
-    return text if re.fullmatch(r"[A-Za-z][A-Za-z0-9 .,'()/-]*", text) and ": " not in text else json.dumps(text, ensure_ascii=False)
+    return (
+        text
+        if re.fullmatch(r"[A-Za-z][A-Za-z0-9 .,'()/-]*", text) and ": " not in text
+        else json.dumps(text, ensure_ascii=False)
+    )
 
 
 def _example_record(table: model.Table, indent: str, owner: dict | None = None) -> list:
@@ -45,8 +49,14 @@ def _example_record(table: model.Table, indent: str, owner: dict | None = None) 
             lines.append(f"{key}:   # {spec['description']}")
             lines.extend("  " + line for line in nested)
         elif key == "evidence":
-            lines.append("evidence: a quote copied exactly from the archived article"
-                         + ("   # optional: the name itself when it appears in the article" if key not in table.fact_required else ""))
+            lines.append(
+                "evidence: a quote copied exactly from the archived article"
+                + (
+                    "   # optional: the name itself when it appears in the article"
+                    if key not in table.fact_required
+                    else ""
+                )
+            )
     first, rest = lines[0], lines[1:]
     return [indent + "- " + first] + [indent + "  " + line for line in rest]
 

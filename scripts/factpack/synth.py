@@ -114,7 +114,9 @@ def article(n: int, seed: int, actors_pool: int, orgs_pool: int) -> tuple:
     entities = [("actor", p["id"]) for p in people] + [("organization", g["id"]) for g in groups]
     for k in range(rng.choice([4, 5, 5, 6])):
         chosen = rng.sample(entities, 3)
-        quote = _sentence(f"Event {k} of report {n}: \"{rng.choice(_EVENT_TYPES)}\", with commas, tabs\tand Қазақ letters.", sentences)
+        quote = _sentence(
+            f'Event {k} of report {n}: "{rng.choice(_EVENT_TYPES)}", with commas, tabs\tand Қазақ letters.', sentences
+        )
         event = {"id": f"{source_id}-e{k}", "date": _event_date(n, k, seed), "type": _EVENT_TYPES[(n + k) % len(_EVENT_TYPES)],
                  "summary": f"Synthetic event {k} of article {n}.", "country": rng.choice(_COUNTRIES),
                  "participants": [{kind: eid, "role": _ROLES[i]} for i, (kind, eid) in enumerate(chosen)],

@@ -120,8 +120,12 @@ class _Builder:
                     "write the merged keys out in full")
         if value in frame[3]:
             first = frame[3][value]
-            _refuse(Code.DUPLICATE_KEY, f"key '{value}' appears twice: first on line {first[0]}, again on line {_pos(event.start_mark)[0]}",
-                    event.start_mark, "merge the two entries into one; YAML keeps only one of them")
+            _refuse(
+                Code.DUPLICATE_KEY,
+                f"key '{value}' appears twice: first on line {first[0]}, again on line {_pos(event.start_mark)[0]}",
+                event.start_mark,
+                "merge the two entries into one; YAML keeps only one of them",
+            )
         frame[3][value] = _pos(event.start_mark)
         frame[2] = (value, event.start_mark)
         return None

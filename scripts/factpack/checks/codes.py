@@ -42,7 +42,11 @@ def _language(value):
 def _script(value):
     if value in _scripts():
         return None
-    return Code.UNKNOWN_SCRIPT, f"'{value}' is not an ISO 15924 script code", did_you_mean(value, sorted(_scripts())) or "e.g. Latn, Cyrl, Arab, Hans"
+    return (
+        Code.UNKNOWN_SCRIPT,
+        f"'{value}' is not an ISO 15924 script code",
+        did_you_mean(value, sorted(_scripts())) or "e.g. Latn, Cyrl, Arab, Hans",
+    )
 
 
 _UNITS = ("people", "days", "months", "years")

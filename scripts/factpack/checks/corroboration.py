@@ -39,8 +39,13 @@ def check(context, entities):
             except (ValueError, TypeError):
                 continue
             if published and start > published:
-                yield origin.finding(Code.DATED_AFTER_PUBLICATION, f"'{event.id}' is dated {origin.get('date')}, after the source was "
-                                     f"published ({origin.file.source.get('published')})", "date", "check the year")
+                yield origin.finding(
+                    Code.DATED_AFTER_PUBLICATION,
+                    f"'{event.id}' is dated {origin.get('date')}, after the source was "
+                    f"published ({origin.file.source.get('published')})",
+                    "date",
+                    "check the year",
+                )
 
 
 CHECK = Check("corroboration", Stage.MERGED,

@@ -14,13 +14,25 @@ def _parse(record, key):
     try:
         return edtf_dates.parse(text), []
     except edtf_dates.OpenIntervalError as error:
-        return None, [record.finding(Code.OPEN_INTERVAL, str(error), key, "an unknown start is written ../2019-08-16; an end must "
-                                     "be given: write the latest possible date")]
+        return None, [
+            record.finding(
+                Code.OPEN_INTERVAL,
+                str(error),
+                key,
+                "an unknown start is written ../2019-08-16; an end must be given: write the latest possible date",
+            )
+        ]
     except edtf_dates.StartAfterEndError as error:
         return None, [record.finding(Code.START_AFTER_END, str(error), key, "swap the two dates")]
     except ValueError as error:
-        return None, [record.finding(Code.NOT_EDTF, str(error), key,
-                                     "write e.g. 2019-03-10, 2019-03, 2019, 2017-21 (spring), 2019-03-10? or 2019-03-11/2019-08-17")]
+        return None, [
+            record.finding(
+                Code.NOT_EDTF,
+                str(error),
+                key,
+                "write e.g. 2019-03-10, 2019-03, 2019, 2017-21 (spring), 2019-03-10? or 2019-03-11/2019-08-17",
+            )
+        ]
 
 
 def check(context):

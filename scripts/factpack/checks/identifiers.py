@@ -49,7 +49,9 @@ def _resolve(context, record, key, target, hinted: Counter):
         return
     if tables:
         other = sorted(tables)[0]
-        yield record.finding(Code.WRONG_KIND_OF_REFERENCE, f"'{key}' is '{value}', which is one of the {other}, not the {target}", key)
+        yield record.finding(
+            Code.WRONG_KIND_OF_REFERENCE, f"'{key}' is '{value}', which is one of the {other}, not the {target}", key
+        )
         return
     hint = f"define it under '{target}' in a fact file"
     if hinted[record.file.name] < HINTS_PER_FILE:  # each hint compares with every id: bound the work per file
@@ -109,15 +111,21 @@ def _self_references(context):
             seen.add(current)
             current = parents[current]
         if current in seen and record.get("parent") is not None:
-            yield record.finding(Code.REFERS_TO_ITSELF, f"'{record.id}' is its own parent through '{record.get('parent')}'", "parent")
+            yield record.finding(
+                Code.REFERS_TO_ITSELF, f"'{record.id}' is its own parent through '{record.get('parent')}'", "parent"
+            )
 
 
 def _file_names(context):
     for fact in context.files:
         source = fact.source
         if source and not source.broken and source.id and source.id != fact.stem:
-            yield source.finding(Code.FILE_NAME_MISMATCH, f"source id '{source.id}' does not match the file name '{fact.path.name}'",
-                                 "id", f"rename the file to {source.id}.yaml, or set id: {fact.stem}")
+            yield source.finding(
+                Code.FILE_NAME_MISMATCH,
+                f"source id '{source.id}' does not match the file name '{fact.path.name}'",
+                "id",
+                f"rename the file to {source.id}.yaml, or set id: {fact.stem}",
+            )
 
 
 def check(context):

@@ -35,14 +35,21 @@ def check_file(fact, archive: Archive):
             quotes.add(text)
             if len(text) > MAX_QUOTE:
                 key = ("evidence", index) if isinstance(record.get("evidence"), list) else ("evidence",)
-                yield fact.finding(Code.QUOTE_TOO_LONG, f"a quote of {len(text)} characters; at most {MAX_QUOTE} may be quoted at once",
-                                   record.path + key, "quote only the words that establish the fact: a clause, a name")
+                yield fact.finding(
+                    Code.QUOTE_TOO_LONG,
+                    f"a quote of {len(text)} characters; at most {MAX_QUOTE} may be quoted at once",
+                    record.path + key,
+                    "quote only the words that establish the fact: a clause, a name",
+                )
     covered = _covered(archive_text, quotes)
     if archive_text and covered > MAX_SHARE * len(archive_text):
-        yield fact.finding(Code.ARTICLE_QUOTED_TOO_MUCH, f"the quotes cover {covered / len(archive_text):.0%} of the archived article "
-                                    f"({covered:,} of {len(archive_text):,} characters); at most {MAX_SHARE:.0%} may be quoted",
-                           ("source", "id") if fact.source else (),
-                           "shorten the longest quotes to the words that establish each fact (docs/quotes.md)")
+        yield fact.finding(
+            Code.ARTICLE_QUOTED_TOO_MUCH,
+            f"the quotes cover {covered / len(archive_text):.0%} of the archived article "
+            f"({covered:,} of {len(archive_text):,} characters); at most {MAX_SHARE:.0%} may be quoted",
+            ("source", "id") if fact.source else (),
+            "shorten the longest quotes to the words that establish each fact (docs/quotes.md)",
+        )
 
 
 CHECK = Check("quote_extent", Stage.FILE, frozenset({Code.QUOTE_TOO_LONG, Code.ARTICLE_QUOTED_TOO_MUCH}), check_file)

@@ -41,15 +41,22 @@ def check_file(fact, archive=None):  # names and lengths only: the archive is th
         if record.table in named:
             names = _names(record)
             if names and not any(_names_it(q, names) for q in quotes):
-                yield record.finding(Code.QUOTE_DOES_NOT_NAME, f"no quote for '{record.id}' contains any of its names ({', '.join(sorted(set(names)))})",
-                                     "evidence", "quote the words of the article that name it, or add the name it is "
-                                     "called there under names:")
+                yield record.finding(
+                    Code.QUOTE_DOES_NOT_NAME,
+                    f"no quote for '{record.id}' contains any of its names ({', '.join(sorted(set(names)))})",
+                    "evidence",
+                    "quote the words of the article that name it, or add the name it is called there under names:",
+                )
         elif record.table == "events":
             for index, quote in enumerate(quotes):
                 if len(normalise(quote).split()) < MIN_EVENT_WORDS:
                     path = record.path + (("evidence", index) if isinstance(record.get("evidence"), list) else ("evidence",))
-                    yield fact.finding(Code.EVENT_QUOTE_TOO_SHORT, f"the quote \"{quote}\" is too short to establish an event", path,
-                                       f"quote at least {MIN_EVENT_WORDS} words: the sentence that says what happened")
+                    yield fact.finding(
+                        Code.EVENT_QUOTE_TOO_SHORT,
+                        f'the quote "{quote}" is too short to establish an event',
+                        path,
+                        f"quote at least {MIN_EVENT_WORDS} words: the sentence that says what happened",
+                    )
 
 
 CHECK = Check("quote_relevance", Stage.FILE, frozenset({Code.QUOTE_DOES_NOT_NAME, Code.EVENT_QUOTE_TOO_SHORT}), check_file)

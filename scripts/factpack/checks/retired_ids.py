@@ -17,9 +17,18 @@ def check(context, entities: dict) -> list:
     for row in context.curated.get(TABLE, []):
         current = entities.get(row["record_type"], {})
         if row["record_id"] in current:
-            findings.append(Finding(Code.RETIRED_ID_REUSED, f"'{row['record_id']}' was retired ({row['fate']} in {row['version']}) but a fact "
-                                             f"file defines it again", where, row["_line"], 1, "record_id",
-                                    "give the record another id; ids are never reused"))
+            findings.append(
+                Finding(
+                    Code.RETIRED_ID_REUSED,
+                    f"'{row['record_id']}' was retired ({row['fate']} in {row['version']}) but a fact "
+                    f"file defines it again",
+                    where,
+                    row["_line"],
+                    1,
+                    "record_id",
+                    "give the record another id; ids are never reused",
+                )
+            )
         merged = row["fate"] == "merged"
         if merged != (row["replaced_by"] is not None) or (merged and row["replaced_by"] not in current):
             findings.append(Finding(Code.RETIRED_ID_WITHOUT_REPLACEMENT, f"'{row['record_id']}' is {row['fate']}: " + (

@@ -54,10 +54,13 @@ def check(context, entities):
             kept, newcomer = established(a, b)
             for origin in newcomer.origins:
                 yield origin.finding(
-                    Code.SIMILAR_NAMES, f"'{newcomer.id}' ({origin.get('name')}) looks like '{kept.id}' ({kept.values.get('name')}), "
-                    f"defined in {where(kept)}", "name",
+                    Code.SIMILAR_NAMES,
+                    f"'{newcomer.id}' ({origin.get('name')}) looks like '{kept.id}' ({kept.values.get('name')}), "
+                    f"defined in {where(kept)}",
+                    "name",
                     f"if they are the same, keep the existing id: write id: {kept.id} here and list "
-                    f"'{origin.get('name')}' under its names")
+                    f"'{origin.get('name')}' under its names",
+                )
 
 
 CHECK = Check("similar_names", Stage.MERGED, frozenset({Code.SIMILAR_NAMES}), check)

@@ -58,8 +58,14 @@ def text_findings(fact, path, text: str):
     multiline = key in multiline_keys()
     bad = _bad_character(text, multiline)
     if bad:
-        yield fact.finding(bad[0], f"'{key}' contains {bad[1]}", path,
-                           "retype the value; use '|' or '>' block style for text over several lines" if bad[0] == Code.CONTROL_CHARACTER else "")
+        yield fact.finding(
+            bad[0],
+            f"'{key}' contains {bad[1]}",
+            path,
+            "retype the value; use '|' or '>' block style for text over several lines"
+            if bad[0] == Code.CONTROL_CHARACTER
+            else "",
+        )
         return
     if text.startswith(FORMULA_STARTS):
         yield fact.finding(Code.FORMULA_START, f"'{key}' starts with '{text[0]}', which spreadsheets run as a formula", path,

@@ -89,8 +89,14 @@ def timeline(ds) -> list:
 
 def _names(ds, table_name, record_id) -> str:
     rows = ds.names_of.get((table_name, record_id), [])
-    return html_table(["name", "kind", "language", "script"],
-                      [[plain(n["name"]), plain(n["kind"]), plain(n["lang"]), plain(n["script"])] for n in rows]) if rows else "None recorded.\n"
+    return (
+        html_table(
+            ["name", "kind", "language", "script"],
+            [[plain(n["name"]), plain(n["kind"]), plain(n["lang"]), plain(n["script"])] for n in rows],
+        )
+        if rows
+        else "None recorded.\n"
+    )
 
 
 def _events_with(ds, record_id):
@@ -101,7 +107,11 @@ def _events_with(ds, record_id):
 def _affiliations(ds, key, record_id):
     rows = [a for a in ds.affiliations_of.get(record_id, []) if a[key] == record_id]
     other = "organization_id" if key == "actor_id" else "actor_id"
-    return html_table(["with", "role"], [[entity_link(ds, {other: a[other]}), plain(a["role"])] for a in rows]) if rows else "None recorded.\n"
+    return (
+        html_table(["with", "role"], [[entity_link(ds, {other: a[other]}), plain(a["role"])] for a in rows])
+        if rows
+        else "None recorded.\n"
+    )
 
 
 def _entity_page(ds, table_name, key, row) -> Page:
@@ -111,7 +121,13 @@ def _entity_page(ds, table_name, key, row) -> Page:
               ("GeoNames", "geonames"), ("Wikidata", "wikidata"))
              if row.get(field)]
     if row.get("latitude") and row.get("longitude"):
-        facts.append(("Coordinates", f"{text(row['latitude'])}, {text(row['longitude'])} ({text(row.get('coordinates_precision') or 'precision not given')})"))
+        facts.append(
+            (
+                "Coordinates",
+                f"{text(row['latitude'])}, {text(row['longitude'])} "
+                f"({text(row.get('coordinates_precision') or 'precision not given')})",
+            )
+        )
     if row.get("citizenship"):
         facts.append(("Citizenship", ", ".join(text(c) for c in row["citizenship"])))
     body = "".join(f"**{label}:** {value}\n\n" for label, value in facts)
@@ -147,8 +163,12 @@ def _index(ds, table_name, key, title) -> Page:
 
 
 def pages(ds) -> list:
-    out = timeline(ds) + [_index(ds, "actors", "actor_id", "People"), _index(ds, "organizations", "organization_id", "Organizations"),
-                          _index(ds, "places", "place_id", "Places"), _index(ds, "sources", "source_id", "Sources")]
+    out = timeline(ds) + [
+        _index(ds, "actors", "actor_id", "People"),
+        _index(ds, "organizations", "organization_id", "Organizations"),
+        _index(ds, "places", "place_id", "Places"),
+        _index(ds, "sources", "source_id", "Sources"),
+    ]
     for table_name in ("actors", "organizations", "places"):
         key = ds.key_of(table_name)
         out += [_entity_page(ds, table_name, key, r) for r in ds.rows[table_name]]

@@ -65,8 +65,15 @@ def downloads(ds, files: dict) -> Page:
     rows = [[f"[{zip_name(ds)}]({zip_name(ds)})", "zip", "", f"{len(bundle):,}", f"`{hashlib.sha256(bundle).hexdigest()}`"]]
     for name, data in files.items():
         fmt = name.rsplit(".", 1)[-1] if "." in name else "text"
-        rows.append([f"[{_plain_name(name)}]({_plain_name(name)})", fmt, f"{rows_per_path[name]:,}" if name in rows_per_path else "",
-                     f"{len(data):,}", f"`{hashlib.sha256(data).hexdigest()}`"])
+        rows.append(
+            [
+                f"[{_plain_name(name)}]({_plain_name(name)})",
+                fmt,
+                f"{rows_per_path[name]:,}" if name in rows_per_path else "",
+                f"{len(data):,}",
+                f"`{hashlib.sha256(data).hexdigest()}`",
+            ]
+        )
     body = ("The whole package as one zip, or each table as CSV, JSON or Parquet, and the package as a SQLite database "
             "with its [Datasette](https://datasette.io/) metadata (`datasette factpack.sqlite -m factpack.datasette.json`). "
             "Verify a download with `cd datasets && sha256sum -c SHA256SUMS` (the database is made when the site is "

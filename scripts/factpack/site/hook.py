@@ -34,7 +34,11 @@ def pages(root: Path) -> dict:
     out["reference/overview.md"] = reference.overview()
     out["reference/error-codes.md"] = reference.error_codes()
     out["reference/fact-file.md"] = reference.fact_file()
-    out["contributing.md"] = (root / "CONTRIBUTING.md").read_text(encoding="utf-8") if (root / "CONTRIBUTING.md").is_file() else "# Contributing\n"
+    out["contributing.md"] = (
+        (root / "CONTRIBUTING.md").read_text(encoding="utf-8")
+        if (root / "CONTRIBUTING.md").is_file()
+        else "# Contributing\n"
+    )
     return out
 
 
