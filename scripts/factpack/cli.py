@@ -60,6 +60,22 @@ def parser() -> argparse.ArgumentParser:
     new.add_argument("--language", default="en", help="language of the article (BCP 47; default en)")
     new.add_argument("--id", help="the source id (default: made from the title)")
 
+    draft = sub.add_parser("draft", help="propose a fact file from an article's text, for you to review: people, "
+                                         "organizations, places, events and dates, each with its quote")
+    draft.add_argument("article", type=Path, help="the article as a UTF-8 plain-text file")
+    draft.add_argument("--published", required=True,
+                       help="publication date (EDTF, e.g. 2019-03-14): relative dates are resolved against it")
+    draft.add_argument("--url", help="where the article was published (http/https)")
+    draft.add_argument("--title", help="the headline (default: the article's first line)")
+    draft.add_argument("--publisher", help="the outlet")
+    draft.add_argument("--language", default="en", help="language of the article (BCP 47; default en)")
+    draft.add_argument("--id", help="the source id (default: made from the title)")
+    where = draft.add_mutually_exclusive_group()
+    where.add_argument("-o", "--output", type=Path, help="write the draft to this file (default: standard output)")
+    where.add_argument("--write", action="store_true",
+                       help="write the draft into the dataset as datasets/facts/<id>.yaml, with the article's copy "
+                            "in datasets/archive/<id>.txt (as `factpack new` does)")
+
     explain = sub.add_parser("explain", help="what a finding's code means, an example that breaks the rule, and the fix")
     explain.add_argument("code", help="the code, e.g. FP601")
 

@@ -4,7 +4,8 @@ import json
 import sys
 from pathlib import Path
 
-from factpack import lifetime, package_validation, progress, publish, scaffold, schema_outputs
+# Each command imports what it needs itself: `factpack draft` or `explain` should not pay for pyarrow or frictionless.
+from factpack import lifetime
 from factpack.errors import UsageError
 from factpack.findings import escalate, has_errors, sort_findings
 from factpack.layout import schema_dir
@@ -21,6 +22,8 @@ def _report(findings, args) -> bool:
 
 
 def _check_published(layout, files) -> int:
+    from factpack import publish
+
     stale = publish.stale_files(layout, files)
     for name in stale:
         print(f"factpack: stale: {name}", file=sys.stderr)
@@ -33,7 +36,7 @@ def _check_published(layout, files) -> int:
 
 
 def build(layout, args) -> int:
-    from factpack import pipeline  # imported here: checking a built package needs none of the fact-file machinery
+    from factpack import pipeline, progress, publish
 
     # Only a build that publishes finishes a publication a killed build had committed.
     with publish.locked(layout, finish_publication=not args.check):
@@ -55,11 +58,15 @@ def build(layout, args) -> int:
 
 
 def _validate_package(descriptor: Path, args) -> int:
+    from factpack import package_validation
+
     findings = package_validation.findings(descriptor, args.time_limit)
     return 1 if _report(sort_findings(findings), args) else 0
 
 
 def validate(layout, args) -> int:
+    from factpack import progress
+
     missing = [p for p in args.files if not Path(p).is_file()]
     if missing:
         raise UsageError(f"no such file: {missing[0]}", "give paths to fact files, e.g. datasets/facts/x.yaml")
@@ -81,6 +88,8 @@ def validate(layout, args) -> int:
 
 
 def schema(layout, args) -> int:
+    from factpack import schema_outputs
+
     path = schema_dir() / schema_outputs.FACTS_SCHEMA_NAME
     text = schema_outputs.dumps(schema_outputs.facts_schema())
     current = path.read_text(encoding="utf-8") if path.is_file() else None
@@ -96,11 +105,20 @@ def schema(layout, args) -> int:
 
 
 def new(layout, args) -> int:
+    from factpack import scaffold
+
     source = {"id": args.id or scaffold.slugify(args.title), "url": args.url, "title": args.title,
               "publisher": args.publisher, "published": args.published, "language": args.language}
     archive, facts = scaffold.create(layout, args.article, source)
     print(f"factpack: wrote {layout.relative(archive)} and {layout.relative(facts)}", file=sys.stderr)
     print(f"factpack: next: fill in {layout.relative(facts)}, then run `factpack validate`", file=sys.stderr)
+    return 0
+
+
+def draft(layout, args) -> int:
+    from factpack.draft import article
+
+    print(f"factpack: {article.run(layout, args)}; review every item, then run `factpack validate`", file=sys.stderr)
     return 0
 
 
@@ -132,7 +150,7 @@ def diff(layout, args) -> int:
 
 
 def sqlite(layout, args) -> int:
-    from factpack import sqlite_export
+    from factpack import schema_outputs, sqlite_export
 
     package = json.loads((layout.root / "datapackage.json").read_text(encoding="utf-8"))
     database = args.output if args.output.is_absolute() else layout.root / args.output
@@ -147,7 +165,7 @@ def sqlite(layout, args) -> int:
 def release(layout, args) -> int:
     import datetime
 
-    from factpack import diff_render, pipeline
+    from factpack import diff_render, pipeline, publish
     from factpack import release as releasing
 
     previous, diff, level = releasing.prepare(layout.root, args.version)

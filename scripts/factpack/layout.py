@@ -68,3 +68,8 @@ class Layout:
 
     def archive_for(self, source_id: str) -> Path:
         return self.archive / f"{source_id}.txt"
+
+
+def table_path(table_name: str, fmt: str) -> str:
+    """Where a table is published in one format (csv, json or parquet), relative to the dataset."""
+    return f"datasets/{fmt}/{table_name}.{fmt}"

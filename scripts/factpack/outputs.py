@@ -13,6 +13,7 @@ import posixpath
 from dataclasses import dataclass, field
 
 from factpack import codelist_outputs, model, parquet_outputs, schema_outputs
+from factpack.layout import table_path
 
 CHECKSUMS = "datasets/SHA256SUMS"
 DESCRIPTOR = "datapackage.json"
@@ -20,11 +21,6 @@ DESCRIPTOR = "datapackage.json"
 PUBLISHED_FOLDERS = {"datasets/csv": ".csv", "datasets/json": ".json", parquet_outputs.FOLDER: ".parquet",
                      codelist_outputs.FOLDER: ".csv"}
 CSV_DIALECT = {"delimiter": ",", "quoteChar": '"', "doubleQuote": True, "header": True, "lineTerminator": "\n"}
-
-
-def table_path(table_name: str, fmt: str) -> str:
-    """Where a table is published in one format (csv or json)."""
-    return f"datasets/{fmt}/{table_name}.{fmt}"
 
 
 def _cells(table: model.Table):

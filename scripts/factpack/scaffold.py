@@ -81,10 +81,10 @@ def skeleton(source: dict) -> str:
     return "\n".join(out) + "\n"
 
 
-def check_source(source: dict):
+def check_source(source: dict, url_required: bool = True):
     if not _ID.fullmatch(source["id"] or ""):
         raise UsageError(f"'{source['id']}' is not a valid source id", "use lowercase letters, digits and hyphens")
-    if not re.match(r"https?://[^\s]+$", source["url"] or ""):
+    if (url_required or source["url"] is not None) and not re.match(r"https?://[^\s]+$", source["url"] or ""):
         raise UsageError(f"--url '{source['url']}' is not an http(s) URL", "give the article's address")
     try:
         edtf_dates.parse(source["published"])
@@ -92,9 +92,9 @@ def check_source(source: dict):
         raise UsageError(f"--published: {error}", "e.g. 2019-03-14, or 2019-03-14? when inferred") from None
 
 
-def create(layout, article_path, source: dict) -> tuple:
-    """Write the archive copy and the skeleton; return their paths."""
-    check_source(source)
+def create(layout, article_path, source: dict, render=None) -> tuple:
+    """Write the archive copy and the fact file (the skeleton, or render(source, text)); return their paths."""
+    check_source(source, url_required=render is None)
     try:
         text = article_path.read_bytes().decode("utf-8")
     except (OSError, UnicodeDecodeError) as error:
@@ -107,5 +107,5 @@ def create(layout, article_path, source: dict) -> tuple:
     archive.parent.mkdir(parents=True, exist_ok=True)
     facts.parent.mkdir(parents=True, exist_ok=True)
     archive.write_text(text, encoding="utf-8", newline="")
-    facts.write_text(skeleton(source), encoding="utf-8", newline="\n")
+    facts.write_text(render(source, text) if render else skeleton(source), encoding="utf-8", newline="\n")
     return archive, facts

@@ -12,14 +12,14 @@ MAX_QUOTE = 200  # characters of one quote, after whitespace is normalised: a se
 MAX_SHARE = 0.50  # of the archived article's characters that the file's quotes may cover together
 
 
-def _covered(archive_text: str, quotes: set) -> int:
-    covered = bytearray(len(archive_text))
+def covered(archive_text: str, quotes: set) -> int:
+    marked = bytearray(len(archive_text))
     for quote in quotes:
         start = archive_text.find(quote)
         while start >= 0 and quote:
-            covered[start:start + len(quote)] = b"\1" * len(quote)
+            marked[start:start + len(quote)] = b"\1" * len(quote)
             start = archive_text.find(quote, start + 1)
-    return sum(covered)
+    return sum(marked)
 
 
 def check_file(fact, archive: Archive):
@@ -41,12 +41,12 @@ def check_file(fact, archive: Archive):
                     record.path + key,
                     "quote only the words that establish the fact: a clause, a name",
                 )
-    covered = _covered(archive_text, quotes)
-    if archive_text and covered > MAX_SHARE * len(archive_text):
+    share = covered(archive_text, quotes)
+    if archive_text and share > MAX_SHARE * len(archive_text):
         yield fact.finding(
             Code.ARTICLE_QUOTED_TOO_MUCH,
-            f"the quotes cover {covered / len(archive_text):.0%} of the archived article "
-            f"({covered:,} of {len(archive_text):,} characters); at most {MAX_SHARE:.0%} may be quoted",
+            f"the quotes cover {share / len(archive_text):.0%} of the archived article "
+            f"({share:,} of {len(archive_text):,} characters); at most {MAX_SHARE:.0%} may be quoted",
             ("source", "id") if fact.source else (),
             "shorten the longest quotes to the words that establish each fact (docs/quotes.md)",
         )
