@@ -28,17 +28,18 @@ def run(root, line: str):
 
 def test_the_contributor_walkthrough(seed):
     steps = commands()
-    assert [s.split()[:2] for s in steps] == [["factpack", "new"], ["factpack", "validate"], ["factpack", "build"],
+    assert [s.split()[:2] for s in steps] == [["factpack", "draft"], ["factpack", "validate"], ["factpack", "build"],
                                              ["factpack", "build"], ["frictionless", "validate"]]
     shutil.copy(FIXTURES / "walkthrough/article.txt", seed / "article.txt")
 
     created = run(seed, steps[0])
     assert created.returncode == 0, created.stderr
-    skeleton = (seed / SKELETON).read_text(encoding="utf-8")
-    assert run(seed, steps[1]).returncode == 0, "the untouched skeleton must validate"
+    drafted = (seed / SKELETON).read_text(encoding="utf-8")
+    assert run(seed, steps[1]).returncode == 0, "the untouched draft must validate"
+    assert "serikzhan-bilash-arrest-2019-03-10" in drafted and "FP906" in run(seed, steps[1]).stdout
 
-    filled = skeleton.replace("actors: []\n", "").replace("organizations: []\n", "").replace("events: []\n", "")
-    filled += "\n" + (FIXTURES / "walkthrough/filled.yaml").read_text(encoding="utf-8")
+    # the reviewed file: the draft's source block, then the records as the contributor corrected them
+    filled = drafted[:drafted.index("\nactors:")] + "\n\n" + (FIXTURES / "walkthrough/filled.yaml").read_text(encoding="utf-8")
     (seed / SKELETON).write_text(filled, encoding="utf-8")
     failing = run(seed, steps[1])
     assert failing.returncode == 1

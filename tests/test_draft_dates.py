@@ -15,7 +15,7 @@ def resolved(text: str, published=PUBLISHED) -> list[tuple[str, str]]:
 
 @pytest.mark.parametrize("text, expected", [
     ("He was detained on Thursday.", ("Thursday", "2019-03-14")),
-    ("The raid came on Friday.", ("Friday", "2019-03-08")),  # the Friday before publication, not its own day
+    ("The raid came on Friday.", ("Friday", "2019-03-15")),  # the day of publication: news style names it so
     ("He was fined on October 2.", ("October 2", "2018-10-02")),  # no year: the latest October 2 before publication
     ("She was questioned on March 10.", ("March 10", "2019-03-10")),
     ("Police searched it last month.", ("last month", "2019-02")),
@@ -33,10 +33,16 @@ def test_a_date_expression_is_resolved_against_the_publication_date(text, expect
 
 def test_every_date_says_how_it_was_resolved():
     [weekday, no_year] = dates.find("On Thursday he recalled October 2.", PUBLISHED)
-    assert "the Thursday before publication (2019-03-15)" in weekday.note and "2019-03-15" in weekday.note
+    assert weekday.note == "'Thursday' in the article: the Thursday before publication (2019-03-15)"
+    [today] = dates.find("He spoke on Friday.", PUBLISHED)
+    assert "the day of publication (2019-03-15)" in today.note and "use 2019-03-08" in today.note
     assert no_year.note == "'October 2' in the article, without a year: the latest such day before publication (2019-03-15)"
 
 
 def test_a_date_after_publication_is_not_proposed():
     assert resolved("The trial is set for 29 July 2019.") == []
     assert resolved("It will start in the summer.", datetime.date(2019, 3, 15)) == [("in the summer", "2018-22")]
+
+
+def test_a_sentence_may_start_with_the_date():
+    assert resolved("In February he was fined. In 2018, the UN said so.") == [("In February", "2019-02"), ("In 2018", "2018")]

@@ -39,3 +39,8 @@ def test_headlines_and_sentence_openers_are_not_names():
 
 def test_a_lower_case_word_never_names_a_known_record():
     assert found("the police came", [Known("organizations", "almaty-police", "Almaty police")]) == set()
+
+
+def test_a_region_is_never_a_person_and_a_cue_is_not_part_of_the_name():
+    text = "He set up the NGO Atajurt Eriktileri to help families in Xinjiang Uighur Autonomous Region."
+    assert {(table, name) for table, _, name, *_ in found(text)} == {("organizations", "Atajurt Eriktileri")}

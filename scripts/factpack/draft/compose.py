@@ -28,7 +28,7 @@ def compose(text: str, source: dict, known: list[Known], event_ids: set[str]) ->
     published = edtf_dates.parse(source["published"]).end
     split = sentences.split(text)
     entities = mentions.find(text, known)
-    found = events.find(split, dates.find(text, published), entities)
+    found = events.find(text, split, dates.find(text, published), entities)
     _unique_ids(entities, {source["id"]} | {k.id for k in known} | set(event_ids))
     for entity_quote, event_quote in QUOTE_LENGTHS:
         items = [_entity_item(text, split, entity, entity_quote) for entity in entities]

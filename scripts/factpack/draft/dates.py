@@ -16,15 +16,16 @@ _MONTH = (r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|March|Mar\.|April|Apr\.|May|June
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _YEAR = r"(?:19|20)\d\d"
 _SEASON = r"(?:spring|summer|autumn|fall|winter)"
+_PREFIX = r"(?i:in|since|until|by|early|late|mid-)"  # "In February", "since March"
 _PATTERNS = [
     ("day", rf"\b\d{{1,2}} {_MONTH}(?:,? {_YEAR})?\b"),
     ("day", rf"\b{_MONTH} \d{{1,2}}(?:st|nd|rd|th)?(?:, {_YEAR})?\b(?!:)"),
-    ("month", rf"\b(?:(?:in|since|until|by|early|late|mid-) ?)?{_MONTH},? {_YEAR}\b"),
+    ("month", rf"\b(?:{_PREFIX} ?)?{_MONTH},? {_YEAR}\b"),
     ("weekday", rf"\b{_WEEKDAY}\b"),
     ("relative", r"\b(?:yesterday|(?:last|earlier this|this) (?:week|month|year))\b"),
-    ("season", rf"\b(?:(?:last|this|in the|in|the) )?{_SEASON}(?: of {_YEAR}| {_YEAR})?\b"),
-    ("month", rf"\b(?:in|since|until|by|early|late|mid-) ?{_MONTH}\b"),
-    ("year", rf"\b(?:in|since|until|by|of|early|late) {_YEAR}\b"),
+    ("season", rf"\b(?:(?i:last|this|in the|in|the) )?{_SEASON}(?: of {_YEAR}| {_YEAR})?\b"),
+    ("month", rf"\b{_PREFIX} ?{_MONTH}\b"),
+    ("year", rf"\b(?:{_PREFIX}|(?i:of)) {_YEAR}\b"),
 ]
 _FOUND = re.compile("|".join(f"(?P<{kind}{i}>{pattern})" for i, (kind, pattern) in enumerate(_PATTERNS)))
 _SEASONS = {"spring": (21, 3), "summer": (22, 6), "autumn": (23, 9), "fall": (23, 9), "winter": (24, 12)}
@@ -58,10 +59,15 @@ def find(text: str, published: datetime.date) -> list[FoundDate]:
     return out
 
 
+_WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+
+
 def _resolve(kind: str, expression: str, published: datetime.date) -> tuple[str, str] | None:
     if kind == "season":
         return _season(expression, published)
-    words = re.sub(r"^(?:in|since|until|by|of|early|late|mid-|on) ?", "", expression)
+    if kind == "weekday":
+        return _weekday(expression, published)
+    words = re.sub(r"^(?:in|since|until|by|of|early|late|mid-|on) ?", "", expression, flags=re.IGNORECASE)
     data = _parser(published).get_date_data(words)
     if data.date_obj is None:
         return None
@@ -84,9 +90,6 @@ def _edtf(kind: str, period: str, day: datetime.date, has_year: bool, expression
             return f"{day:%Y-%m}", f"{said}: as stated"
         note = "the month before publication" if "last" in expression else f"the latest {day:%B} before publication"
         return f"{day:%Y-%m}", f"{said}: {note} ({published})"
-    if kind == "weekday":
-        return f"{day}", (f"{said}: the {day:%A} before publication ({published}); if the article means its own day, "
-                          f"use {published}")
     if has_year:
         return f"{day}", f"{said}: as stated"
     if expression == "yesterday":
@@ -94,14 +97,26 @@ def _edtf(kind: str, period: str, day: datetime.date, has_year: bool, expression
     return f"{day}", f"{said}, without a year: the latest such day before publication ({published})"
 
 
+def _weekday(expression: str, published: datetime.date) -> tuple[str, str]:
+    """The latest such day on or before publication: news style names the day of the week for the past seven
+    days, the day of publication included ("called her Sunday morning" in a Sunday story)."""
+    back = (published.weekday() - _WEEKDAYS.index(expression)) % 7
+    day = published - datetime.timedelta(days=back)
+    said = f"'{expression}' in the article"
+    if back == 0:
+        return f"{day}", (f"{said}: the day of publication ({published}), as news style names it; if the article "
+                          f"means the week before, use {day - datetime.timedelta(days=7)}")
+    return f"{day}", f"{said}: the {expression} before publication ({published})"
+
+
 def _season(expression: str, published: datetime.date) -> tuple[str, str] | None:
-    name = re.search(r"spring|summer|autumn|fall|winter", expression)
+    name = re.search(r"spring|summer|autumn|fall|winter", expression.lower())
     if not name:
         return None
     code, first_month = _SEASONS[name.group()]
     stated = re.search(_YEAR, expression)
     year = int(stated.group()) if stated else published.year
-    if not stated and ("last" in expression or datetime.date(year, first_month, 1) > published):
+    if not stated and ("last" in expression.lower() or datetime.date(year, first_month, 1) > published):
         year -= 1  # "last spring", or a spring that has not begun yet: the latest one before publication
     if datetime.date(year, first_month, 1) > published:
         return None

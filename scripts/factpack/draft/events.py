@@ -42,20 +42,32 @@ class Event:
     participants: list  # (entity, role)
 
 
-def find(sentences: list[Sentence], dates: list[FoundDate], entities: list[Entity]) -> list[Event]:
+def find(text: str, sentences: list[Sentence], dates: list[FoundDate], entities: list[Entity]) -> list[Event]:
     out = []
     for sentence in sentences:
         for pattern, event_type in KEYWORDS:
             match = re.search(pattern, sentence.text)
             if match:
                 at = (sentence.start + match.start(), sentence.start + match.end())
-                out.append(Event(event_type, at, sentence, _date(sentence, dates), _participants(event_type, sentence, entities)))
+                participants = _participants(event_type, sentence, entities)
+                out.append(Event(event_type, at, sentence, _date(sentence, dates, text), participants))
                 break
     return out
 
 
-def _date(sentence: Sentence, dates: list[FoundDate]) -> FoundDate | None:
-    return next((d for d in dates if sentence.start <= d.start < sentence.end), None)
+def _date(sentence: Sentence, dates: list[FoundDate], text: str) -> FoundDate | None:
+    """The sentence's first date; else the last date earlier in its paragraph, which news writing lets run on
+    ("In a hearing late on Friday, … Under the deal, Bilash was fined …")."""
+    own = next((d for d in dates if sentence.start <= d.start < sentence.end), None)
+    if own:
+        return own
+    paragraph = text.rfind("\n", 0, sentence.start) + 1
+    earlier = [d for d in dates if paragraph <= d.start < sentence.start]
+    if not earlier:
+        return None
+    last = earlier[-1]
+    return FoundDate(last.start, last.end, last.text, last.edtf,
+                     f"the sentence gives no date; the paragraph's last one does: {last.note}; check that it applies")
 
 
 def _participants(event_type: str, sentence: Sentence, entities: list[Entity]) -> list:

@@ -41,6 +41,12 @@ STOP = {"The", "A", "An", "In", "On", "At", "As", "He", "She", "It", "His", "Her
         "November", "December", "Photo", "Copyright", "Updated", "Read", "More", "Related", "What", "Who", "Why",
         "How", "Where", "Our", "Your", "My", "You", "Mr.", "Mrs.", "Ms.", "Dr."}
 # Lower-case words inside a name ("Committee for National Security"); not "and" or "on", which join two names.
+# Words of a place's name that no person has: such a name is a place, even one ISO 3166 does not know.
+GEOGRAPHIC = {"Region", "Autonomous", "Province", "City", "District", "Republic", "Oblast", "County", "Street",
+              "Square", "Avenue", "Valley", "Mountains", "River", "Lake", "Prefecture"}
+# ISO 3166-2 subdivisions named by an ordinary word ("West" in Cameroon): in an article, a direction.
+_DIRECTIONS = {"North", "South", "East", "West", "Central", "Centre", "Center", "Northern", "Southern", "Eastern",
+               "Western", "Capital", "Coast", "Islands"}
 CONNECTORS = {"of", "for", "the", "of the", "for the", "de", "al", "el", "bin", "van", "von"}
 
 
@@ -57,7 +63,8 @@ def _places() -> dict[str, tuple[str, str]]:
     places: dict[str, tuple[str, str]] = {}
     divisions = [(d.name, "city" if d.type == "City" else "region", d.country_code) for d in pycountry.subdivisions]
     for name, kind, country in divisions:
-        places.setdefault(name, (kind, country))
+        if name not in _DIRECTIONS:
+            places.setdefault(name, (kind, country))
     for name, kind, country in divisions:  # "Xinjiang Uygur Zizhiqu" is called Xinjiang, unless a name is that word
         first = name.split()[0]
         if len(first) >= 5 and first != name:

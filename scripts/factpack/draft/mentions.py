@@ -66,7 +66,8 @@ def _names_in(text: str, match: re.Match) -> list[tuple[int, int, str]]:
     """The candidate names in one run of capitalised words, without leading stop words and titles."""
     words = [(m.start() + match.start(), m.end() + match.start(), m.group()) for m in re.finditer(r"\S+", match.group())]
     words = [(s, e - (len(w) - len(_POSSESSIVE.sub("", w))), _POSSESSIVE.sub("", w)) for s, e, w in words]
-    while words and (words[0][2] in gazetteer.STOP or words[0][2].lower() in gazetteer.CONNECTORS):
+    while words and (words[0][2] in gazetteer.STOP or words[0][2] in gazetteer.ORGANIZATION_CUES
+                     or words[0][2].lower() in gazetteer.CONNECTORS):
         words.pop(0)
     while words and (words[-1][2] in gazetteer.STOP or words[-1][2].lower() in gazetteer.CONNECTORS):
         words.pop()
@@ -78,7 +79,7 @@ def _names_in(text: str, match: re.Match) -> list[tuple[int, int, str]]:
 def _add(entities: dict, taken: list, text: str, start: int, end: int, name: str) -> None:
     start, name = _without_leading_noun(start, name)
     words = name.split()
-    kind = gazetteer.organization_kind(words) or _cued_organization(text, start)
+    kind = gazetteer.organization_kind(words) or _cued_organization(text, start, end) or _acronym(words)
     where = gazetteer.place(name)
     if kind and not where:
         entity = _entity(entities, "organizations", name, kind=kind)
@@ -106,9 +107,17 @@ def _without_leading_noun(start: int, name: str) -> tuple[int, str]:
     return start, name
 
 
-def _cued_organization(text: str, start: int) -> str | None:
-    before = re.findall(r"[\w']+", text[max(0, start - 30):start])
-    return "ngo" if before and before[-1] in gazetteer.ORGANIZATION_CUES else None
+def _cued_organization(text: str, start: int, end: int) -> str | None:
+    """"the group Qorgau", "Atajurt, a group that …": a cue word just before or after the name."""
+    before = re.findall(r"[\w']+", text[max(0, start - 30):start])  # "the NGO Atajurt": NGO is a cue, not the name
+    after = re.match(r",? (?:a|an|the) ([\w']+)", text[end:end + 30])
+    cued = (before and before[-1] in gazetteer.ORGANIZATION_CUES) or (after and after.group(1) in gazetteer.ORGANIZATION_CUES)
+    return "ngo" if cued else None
+
+
+def _acronym(words: list[str]) -> str | None:
+    """A word of two to six capitals ("APA", "KNB") names an organization more often than anything else."""
+    return "other" if len(words) == 1 and words[0].isalpha() and words[0].isupper() and 2 <= len(words[0]) <= 6 else None
 
 
 def _person(words: list[str]) -> str | None:
@@ -116,6 +125,8 @@ def _person(words: list[str]) -> str | None:
     Mike Pompeo" → "Mike Pompeo")."""
     run: list[str] = []
     for word in reversed(words):
+        if word in gazetteer.GEOGRAPHIC:
+            return None
         if word in gazetteer.TITLES or word in gazetteer.STOP or word.lower() in gazetteer.CONNECTORS or word.isupper():
             break
         run.insert(0, word)

@@ -34,8 +34,9 @@ def pages(root: Path) -> dict:
     out["reference/overview.md"] = reference.overview()
     out["reference/error-codes.md"] = reference.error_codes()
     out["reference/fact-file.md"] = reference.fact_file()
+    # CONTRIBUTING.md links the docs from the repository's top (docs/x.md); on the site it sits beside them
     out["contributing.md"] = (
-        (root / "CONTRIBUTING.md").read_text(encoding="utf-8")
+        (root / "CONTRIBUTING.md").read_text(encoding="utf-8").replace("](docs/", "](")
         if (root / "CONTRIBUTING.md").is_file()
         else "# Contributing\n"
     )
