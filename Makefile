@@ -18,9 +18,10 @@ test: $(BIN)/python chromium
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	$(BIN)/python -m pytest
 
-# The browser tests use Debian's Chromium (Playwright must not download one).
+# The browser tests use Debian's Chromium, or an installed Chrome (Playwright must not download one).
 chromium:
-	@command -v chromium >/dev/null 2>&1 || { \
+	@command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1 || \
+	command -v google-chrome >/dev/null 2>&1 || { \
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; \
 	  else echo "Install Chromium first: sudo apt-get install chromium" >&2; exit 1; fi; }
 

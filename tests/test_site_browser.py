@@ -12,7 +12,8 @@ import pytest
 from conftest import REPO, run_cli
 from site_support import HOSTILE_NAME, HOSTILE_TEXT, build_site, make_hostile, serve
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+# Debian's Chromium here and in CI; a hosted runner has Google Chrome preinstalled, which drives the same way
+CHROMIUM = next(filter(None, map(shutil.which, ("chromium", "chromium-browser", "google-chrome"))), "/usr/bin/chromium")
 ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
         "--disable-component-update", "--disable-sync"]

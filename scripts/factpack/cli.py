@@ -46,6 +46,9 @@ def parser() -> argparse.ArgumentParser:
     validate = sub.add_parser("validate", help="run every check and write nothing")
     validate.add_argument("files", nargs="*", type=Path,
                           help="fact files to report on (default: all), or one datapackage.json to check a built package")
+    validate.add_argument("--changed", metavar="REF", nargs="?", const="HEAD",
+                          help="report on the fact files that differ from a git revision (default HEAD; in a pull "
+                               "request, its base, e.g. origin/main), with their cross-file effects")
     validate.add_argument("--time-limit", type=float, metavar="SECONDS",
                           help="for a datapackage.json that stock frictionless checks: stop it after this long and report "
                                "it (default: 60 s plus 1 s per MB of data)")

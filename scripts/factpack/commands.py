@@ -65,24 +65,27 @@ def _validate_package(descriptor: Path, args) -> int:
 
 
 def validate(layout, args) -> int:
-    from factpack import progress
-
     missing = [p for p in args.files if not Path(p).is_file()]
     if missing:
         raise UsageError(f"no such file: {missing[0]}", "give paths to fact files, e.g. datasets/facts/x.yaml")
     if len(args.files) == 1 and Path(args.files[0]).suffix == ".json":
         return _validate_package(Path(args.files[0]), args)
-    from factpack import pipeline
+    from factpack import changed_files, pipeline, progress
 
     wanted = sorted({Path(p).resolve() for p in args.files})
+    if args.changed is not None:
+        wanted = sorted(set(wanted) | set(changed_files.fact_files(layout, args.changed)))
+        if not wanted:
+            print(f"factpack: no fact file differs from {args.changed}; nothing to report", file=sys.stderr)
+            return 0
     known = layout.fact_files()
     extra = [p for p in wanted if p not in {q.resolve() for q in known}]
+    names = frozenset(layout.relative(p) for p in wanted)
     with progress.shown():
-        checked = pipeline.check(layout, known + extra, jobs=args.jobs, use_cache=not args.no_cache)
+        checked = pipeline.check(layout, known + extra, jobs=args.jobs, use_cache=not args.no_cache, focus=names)
     lifetime.keep(checked)
     findings = checked[0]
-    if wanted:
-        names = {layout.relative(p) for p in wanted}
+    if wanted:  # what concerns the named files: their own findings, and the cross-file ones they introduced
         findings = [f for f in findings if f.file in names]
     return 1 if _report(findings, args) else 0
 

@@ -20,6 +20,7 @@ class Context:
     files: list
     today: datetime.date = field(default_factory=datetime.date.today)
     curated: dict = field(default_factory=dict)  # rows of the tables curated by hand (curated_tables)
+    focus: frozenset = frozenset()  # the files the contributor works on (validate PATH…, --changed); empty: all
 
     def records(self, table: str | None = None, include_broken: bool = False):
         """Records in file order, of one table or of all; broken ones only if asked for."""

@@ -15,6 +15,7 @@ class Finding:
     path: str = ""
     hint: str = ""
     severity: str = ""
+    related: tuple = ()  # the other files a cross-file finding concerns ("path:line"), named in its message too
 
     def __post_init__(self):
         # a Code is stored as its plain text, so that findings compare, cache and serialise as text

@@ -104,8 +104,8 @@ def _fact_file(layout, store, path, name, key, result) -> FactFile:
     return fact
 
 
-def check(layout, paths, today=None, jobs: int = 1, use_cache: bool = True):
-    """(findings, context, entities) for the given fact files."""
+def check(layout, paths, today=None, jobs: int = 1, use_cache: bool = True, focus: frozenset = frozenset()):
+    """(findings, context, entities) for the given fact files; `focus` names the files a contributor works on."""
     findings, files = [], []
     store = Cache(layout.root, enabled=use_cache)
     for path, name, key, result in _file_results(layout, paths, jobs, store):
@@ -113,7 +113,7 @@ def check(layout, paths, today=None, jobs: int = 1, use_cache: bool = True):
         findings += file_stage.findings_of(result)
     curated, curated_findings = curated_tables.read(layout)
     findings += curated_findings
-    context = Context(layout, files, curated=curated, **({"today": today} if today else {}))
+    context = Context(layout, files, curated=curated, focus=focus, **({"today": today} if today else {}))
     across, merged = registry.of_stage(Stage.DATASET), registry.of_stage(Stage.MERGED)
     shown = progress.stage("Checking across files", len(across) + 1 + len(merged))
     for check in across:

@@ -29,10 +29,10 @@ class FactFile:
         first = self.records[0] if self.records else None
         return first if first is not None and first.table == "sources" else None
 
-    def finding(self, code, message, path=(), hint="", key=False) -> Finding:
+    def finding(self, code, message, path=(), hint="", key=False, related=()) -> Finding:
         line, column = self.loaded.where(path, key=key) if self.loaded else (0, 0)
         return Finding(code=code, message=message, file=self.name, line=line,
-                       column=column, path=format_path(path), hint=hint)
+                       column=column, path=format_path(path), hint=hint, related=tuple(related))
 
 
 @dataclass(eq=False)
@@ -53,9 +53,9 @@ class Record:
     def get(self, key, default=None):
         return self.values.get(key, default)
 
-    def finding(self, code, message, key=None, hint="", on_key=False) -> Finding:
+    def finding(self, code, message, key=None, hint="", on_key=False, related=()) -> Finding:
         path = self.path + ((key,) if key is not None else ())
-        return self.file.finding(code, message, path, hint, key=on_key)
+        return self.file.finding(code, message, path, hint, key=on_key, related=related)
 
     def quotes(self) -> list:
         evidence = self.values.get("evidence")

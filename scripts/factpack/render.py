@@ -14,10 +14,13 @@ _RESET = "\033[0m"
 
 
 def summary(findings) -> dict:
+    files = {f.file for f in findings if f.file}
     return {
         "errors": sum(f.severity == ERROR for f in findings),
         "warnings": sum(f.severity == WARNING for f in findings),
-        "files": len({f.file for f in findings if f.file}),
+        "files": len(files),
+        # with the other files that cross-file findings name ("path:line")
+        "files_involved": len(files | {other.rsplit(":", 1)[0] for f in findings for other in f.related}),
     }
 
 
@@ -43,9 +46,11 @@ def render_text(findings, colour: bool = False) -> str:
     if findings:
         lines.append("`factpack explain CODE` says what a code means, with an example and the fix.")
     counts = summary(findings)
+    involved = counts["files_involved"]
     lines.append(
         f"{counts['errors']} error(s), {counts['warnings']} warning(s)"
         + (f" in {counts['files']} file(s)" if counts["files"] else "")
+        + (f", involving {involved} file(s)" if involved > counts["files"] else "")
     )
     return "\n".join(lines) + "\n"
 

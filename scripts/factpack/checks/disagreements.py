@@ -35,7 +35,8 @@ def check(context, entities):
                         Code.SOURCES_DISAGREE, f"sources disagree on '{key}' of '{entity.id}': '{_shown(claim.value)}' here, "
                         f"'{_shown(first.value)}' in {_where(first, key)}; both are kept as claims and "
                         f"'{_shown(entity.values[key])}' is published", key,
-                        "nothing to fix if both articles describe the same thing; if they do not, give your record another id")
+                        "nothing to fix if both articles describe the same thing; if they do not, give your record another id",
+                        related=(_where(first, key),))
 
 
 CHECK = Check("disagreements", Stage.MERGED, frozenset({Code.SOURCES_DISAGREE}), check)

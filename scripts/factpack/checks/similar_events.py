@@ -56,13 +56,13 @@ def check(context, entities):
         pairs.update((a.id, b.id) if a.id < b.id else (b.id, a.id) for a, b in _overlapping(items) if _apart(a, b))
     events = entities["events"]
     for a_id, b_id in sorted(pairs):
-        kept, newcomer = established(events[a_id], events[b_id])
+        kept, newcomer = established(events[a_id], events[b_id], context.focus)
         for origin in newcomer.origins:
             yield origin.finding(
                 Code.SIMILAR_EVENTS, f"event '{newcomer.id}' looks like '{kept.id}', defined in {where(kept)}: the same type, "
                 f"overlapping dates and a participant in common", "id",
                 f"if it is the same event, keep the existing id: write id: {kept.id} here and give this article's "
-                "account of it; if not, ignore this warning")
+                "account of it; if not, ignore this warning", related=(where(kept),))
 
 
 CHECK = Check("similar_events", Stage.MERGED, frozenset({Code.SIMILAR_EVENTS}), check)

@@ -23,8 +23,13 @@ def _names(entity):
     return names
 
 
-def established(a, b):
-    """(kept, newcomer) of two entities."""
+def established(a, b, focus=frozenset()):
+    """(kept, newcomer) of two entities. When the contributor names the files they work on (`focus`) and only
+    one of the two is in them, that one is the newcomer: a finding goes to the file that introduced it."""
+    a_new, b_new = (any(o.file.name in focus for o in e.origins) for e in (a, b))
+    if a_new != b_new:
+        return (b, a) if a_new else (a, b)
+
     def weight(entity):
         return (-len(entity.sources), min(recency(o) for o in entity.origins), entity.id)
     return (a, b) if weight(a) <= weight(b) else (b, a)
@@ -51,7 +56,7 @@ def _pairs(by_id):
 def check(context, entities):
     for table in (t.name for t in model.record_tables() if model.table("names") in model.nested_in(t.name)):
         for a, b in _pairs(entities[table]):
-            kept, newcomer = established(a, b)
+            kept, newcomer = established(a, b, context.focus)
             for origin in newcomer.origins:
                 yield origin.finding(
                     Code.SIMILAR_NAMES,
@@ -60,6 +65,7 @@ def check(context, entities):
                     "name",
                     f"if they are the same, keep the existing id: write id: {kept.id} here and list "
                     f"'{origin.get('name')}' under its names",
+                    related=(where(kept),),
                 )
 
 
