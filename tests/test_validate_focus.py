@@ -66,3 +66,13 @@ def test_changed_with_a_revision_git_does_not_know_is_a_usage_error(mini):
     git(mini, "init", "-q")
     result = run_cli("--root", mini, "validate", "--changed", "no-such-branch")
     assert result.code == 2 and "git diff" in result.err and "--changed origin/main" in result.err
+
+
+def test_an_id_taken_by_another_kind_is_reported_in_the_file_named(mini):
+    (mini / NEW).write_text(EARLIER.replace("actors:\n  - id: ai-nurlanova", "actors:\n  - id: qorgau"), encoding="utf-8")
+    (mini / "datasets/archive/earlier-article.txt").write_text("Aygerim Nurlanova said so.\n" + UNQUOTED, encoding="utf-8")
+    # unfocused, the alphabetically first kind keeps the id; named, the file's own record is the newcomer
+    [finding] = [f for f in run_cli("--root", mini, "validate", mini / NEW, "--format", "json").findings()
+                 if f["code"] == "FP301"]
+    assert finding["file"] == NEW and "is also used for organizations" in finding["message"]
+    assert finding["related"][0].startswith(f"{MINI_FACTS}:")

@@ -30,14 +30,15 @@ def _one_kind_per_id(context):
     for record_id, tables in context.ids.items():
         if len(tables) < 2:
             continue
-        kinds = sorted(tables)
+        # the kind already in use keeps the id: a kind only the contributor's files define is the newcomer
+        kinds = sorted(tables, key=lambda kind: (any(r.file.name in context.focus for r in tables[kind]), kind))
         first = tables[kinds[0]][0]
+        where = f"{first.file.name}:{first.file.loaded.where(first.path + ('id',))[0]}"
         for kind in kinds[1:]:
             for record in tables[kind]:
                 yield record.finding(
-                    Code.DUPLICATE_ID, f"id '{record_id}' is also used for {kinds[0]} "
-                    f"({first.file.name}:{first.file.loaded.where(first.path + ('id',))[0]})",
-                    "id", "use a different id for different things")
+                    Code.DUPLICATE_ID, f"id '{record_id}' is also used for {kinds[0]} ({where})",
+                    "id", "use a different id for different things", related=(where,) if first.file is not record.file else ())
 
 
 def _resolve(context, record, key, target, hinted: Counter):
