@@ -9,7 +9,7 @@ import re
 
 from unidecode import unidecode
 
-from factpack import edtf_dates, model
+from factpack import edtf_dates, model, skeleton_examples
 from factpack.errors import UsageError
 
 _SLUG_PART = re.compile(r"[^a-z0-9]+")
@@ -37,8 +37,9 @@ def _example_record(table: model.Table, indent: str, owner: dict | None = None) 
     """Commented example lines of one record; a nested record takes its owner's example values where the keys
     match, so that an organization's names example names the organization."""
     lines, examples = [], {}
+    shown = skeleton_examples.references()[0]
     for column in table.fact_columns():
-        example = (owner or {}).get(column.fact_key, column.spec["examples"][0])
+        example = (owner or {}).get(column.fact_key, shown.get((table.name, column.fact_key), column.spec["examples"][0]))
         examples[column.fact_key] = example
         required = "" if column.fact_key in table.fact_required else "   # optional"
         lines.append(f"{column.fact_key}: {_scalar(example)}{required}")
@@ -50,7 +51,7 @@ def _example_record(table: model.Table, indent: str, owner: dict | None = None) 
             lines.extend("  " + line for line in nested)
         elif key == "evidence":
             lines.append(
-                "evidence: a quote copied exactly from the archived article"
+                f"evidence: {_evidence_example(examples.get('name'))}"
                 + (
                     "   # optional: the name itself when it appears in the article"
                     if key not in table.fact_required
@@ -59,6 +60,20 @@ def _example_record(table: model.Table, indent: str, owner: dict | None = None) 
             )
     first, rest = lines[0], lines[1:]
     return [indent + "- " + first] + [indent + "  " + line for line in rest]
+
+
+def _evidence_example(name: str | None) -> str:
+    """A quote of the kind the record needs: one that names it (FP605), or at least three words (FP606)."""
+    return f"words copied exactly from the article that name {name}" if name else "words copied exactly from the article"
+
+
+def _second_record(table: model.Table, record_id: str) -> list:
+    """A minimal second example of a table (its required keys), for a reference that needs two of them."""
+    name = record_id.replace("-", " ").title()
+    lines = [f"- id: {record_id}", f"  name: {name}"]
+    lines += [f"  {c.fact_key}: {_scalar(c.spec['examples'][0])}" for c in table.fact_columns()
+              if c.fact_key in table.fact_required and c.fact_key not in ("id", "name")]
+    return lines + [f"  evidence: {_evidence_example(name)}"]
 
 
 def skeleton(source: dict) -> str:
@@ -78,6 +93,8 @@ def skeleton(source: dict) -> str:
             continue
         out += ["", f"{where['key']}: []", f"# {where['key']}:"]
         out += ["# " + line for line in _example_record(table, "  ")]
+        for record_id in skeleton_examples.references()[1].get(table.name, []):
+            out += ["#   " + line for line in _second_record(table, record_id)]
     return "\n".join(out) + "\n"
 
 
