@@ -2,7 +2,8 @@
 
 For each key in benchmarks/draft_keys/ (made by hand from the archived article's text), the draft is made
 with an empty dataset, so that no name is found because the dataset knows it already, and compared:
-recall of people, organizations, places and dates, and the share of proposed items that the key keeps.
+recall of people, organizations, places and dates, the share of proposed items that the key keeps, and how
+many of the draft's quotes are character for character in the article.
 The table is written into docs/drafting.md between its markers.
 
     python benchmarks/draft_recall.py
@@ -37,17 +38,18 @@ def measure(key_path: Path) -> dict:
     kept_names = set(key["people"]) | set(key["organizations"]) | set(key["places"])
     kept = sum(i.record["name"] in kept_names for i in items if i.table != "events")
     kept += sum(list(e) in key["events"] for e in events)
+    quotes = [i.record["evidence"] for i in items]
     return {"article": key_path.stem, "people": _recall(key["people"], names["actors"]),
             "organizations": _recall(key["organizations"], names["organizations"]),
             "places": _recall(key["places"], names["places"]),
             "dates": _recall(key["dates"], {d.edtf for d in dates.find(text, published)}),
-            "kept": (kept, len(items))}
+            "kept": (kept, len(items)), "verbatim": (sum(q in text for q in quotes), len(quotes))}
 
 
 def table(results: list) -> str:
-    columns = ["people", "organizations", "places", "dates", "kept"]
-    rows = ["| article | people found | organizations found | places found | dates found | proposed items kept |",
-            "|---|---|---|---|---|---|"]
+    columns = ["people", "organizations", "places", "dates", "kept", "verbatim"]
+    rows = ["| article | people found | organizations found | places found | dates found | proposed items kept "
+            "| quotes verbatim |", "|---|---|---|---|---|---|---|"]
     totals = {c: [0, 0] for c in columns}
     for result in results:
         cells = []
