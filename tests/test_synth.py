@@ -47,6 +47,20 @@ def test_jobs_and_cache_do_not_change_the_output(tmp_path):
     assert snapshot(root) == cold
 
 
+def test_a_validation_s_cache_without_rows_serves_a_later_build(tmp_path):
+    root = tmp_path / "s"
+    run_cli("synth", "--articles", "20", root)
+    assert run_cli("--root", root, "build", "--no-cache").code == 0
+    cold = snapshot(root)
+    for path in (root / "datasets/csv").iterdir():
+        path.write_text("stale\n", encoding="utf-8")
+    assert run_cli("--root", root, "validate").code == 0  # caches each file's findings, without rows
+    assert run_cli("--root", root, "build").code == 0
+    assert snapshot(root) == cold
+    assert run_cli("--root", root, "validate").code == 0  # and a build's entries serve validation
+    assert run_cli("--root", root, "build", "--check").code == 0
+
+
 def test_a_corrupted_cache_changes_nothing(tmp_path):
     root = tmp_path / "s"
     run_cli("synth", "--articles", "20", root)

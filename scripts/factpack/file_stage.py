@@ -23,7 +23,8 @@ ARCHIVE_MAX_BYTES = 16 * 1024 * 1024
 NOT_A_MAPPING = (Code.NOT_A_MAPPING, "the file is not a YAML mapping of source, actors, events …")
 
 
-def run(raw: bytes, name: str, archive_name: str = "", archive: bytes | RefusedPath | None = None) -> dict:
+def run(raw: bytes, name: str, archive_name: str = "", archive: bytes | RefusedPath | None = None,
+        with_rows: bool = True) -> dict:
     """{loaded: (data, values, keys) or None, findings: [tuples], broken: [paths], archive_sha256}
     for one fact file's bytes and its archive's (None when there is no archive, RefusedPath when
     it may not be read)."""
@@ -42,7 +43,8 @@ def run(raw: bytes, name: str, archive_name: str = "", archive: bytes | RefusedP
     findings += registry.run(Stage.FILE, fact, Archive(archive_name, archive))
     return {"loaded": (loaded.data, loaded.values, loaded.keys), "findings": [_as_tuple(f) for f in findings],
             "broken": sorted(fact.broken_paths, key=repr), "archive_sha256": digest,
-            "rows": None if has_errors(findings) else _rendered_rows(fact)}
+            # rows: None when the file has errors, False when valid but not rendered (validation needs none)
+            "rows": None if has_errors(findings) else _rendered_rows(fact) if with_rows else False}
 
 
 def _rendered_rows(fact) -> dict:
@@ -86,11 +88,11 @@ def refused_result(name: str, refused: RefusedPath) -> dict:
 
 
 def run_path(args) -> dict:
-    root, name, archive_name = args
+    root, name, archive_name, with_rows = args
     raw = read_fact_file(Path(root), name)
     if isinstance(raw, RefusedPath):
         return refused_result(name, raw)
-    return run(raw, name, archive_name, read_archive(Path(root), archive_name))
+    return run(raw, name, archive_name, read_archive(Path(root), archive_name), with_rows)
 
 
 def _as_tuple(finding: Finding) -> tuple:

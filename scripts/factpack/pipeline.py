@@ -32,7 +32,7 @@ class Result:
     built: tuple = ()  # the checked files and merged entities, kept so that the process can end without freeing them
 
 
-def _file_results(layout, paths, jobs: int, store: Cache) -> list:
+def _file_results(layout, paths, jobs: int, store: Cache, with_rows: bool) -> list:
     """(path, name, cache key, result) for every path, the result from the cache or computed in `jobs` processes.
 
     Results are kept without their positions (see Loaded.reload): at 200,000 articles the
@@ -47,10 +47,13 @@ def _file_results(layout, paths, jobs: int, store: Cache) -> list:
             continue
         archive = file_stage.read_archive(layout.root, _archive_name(layout, path))
         key = cache_key(name, raw, archive.reason if isinstance(archive, RefusedPath) else archive)
-        entries.append([path, name, key, store.get(key)])
+        cached = store.get(key)
+        if with_rows and isinstance(cached, dict) and cached.get("rows") is False:
+            cached = None  # a validation's result, without the rows a build needs: computed again, in parallel
+        entries.append([path, name, key, cached])
         shown.advance(entries[-1][3] is not None)
     missing = [entry for entry in entries if entry[3] is None]
-    tasks = [(_stage_args(layout, path, name), key, store) for path, name, key, _ in missing]
+    tasks = [(_stage_args(layout, path, name, with_rows), key, store) for path, name, key, _ in missing]
     jobs = jobs or (min(os.cpu_count() or 1, 8) if len(missing) >= AUTO_JOBS_FROM else 1)
     if jobs > 1 and len(missing) > 1:
         with ProcessPoolExecutor(max_workers=jobs) as pool:
@@ -82,8 +85,8 @@ def _archive_name(layout, path) -> str:
     return layout.relative(layout.archive_for(path.stem))
 
 
-def _stage_args(layout, path, name) -> tuple:
-    return str(layout.root), name, _archive_name(layout, path)
+def _stage_args(layout, path, name, with_rows: bool = False) -> tuple:
+    return str(layout.root), name, _archive_name(layout, path), with_rows
 
 
 def _positions(layout, path, name, key, store):
@@ -97,18 +100,21 @@ def _fact_file(layout, store, path, name, key, result) -> FactFile:
     loaded = file_stage.loaded_of(result)
     if loaded is not None:
         loaded.reload = functools.partial(_positions, layout, path, name, key, store)
-    fact = FactFile(path=path, name=name, loaded=loaded, archive_sha256=result["archive_sha256"], rendered=result["rows"])
+    fact = FactFile(path=path, name=name, loaded=loaded, archive_sha256=result["archive_sha256"],
+                    rendered=result["rows"] or None)
     fact.broken_paths = set(result["broken"])
     fact.records = collect_records(fact)
     mark_broken(fact)
     return fact
 
 
-def check(layout, paths, today=None, jobs: int = 1, use_cache: bool = True, focus: frozenset = frozenset()):
-    """(findings, context, entities) for the given fact files; `focus` names the files a contributor works on."""
+def check(layout, paths, today=None, jobs: int = 1, use_cache: bool = True, focus: frozenset = frozenset(),
+          with_rows: bool = False):
+    """(findings, context, entities) for the given fact files; `focus` names the files a contributor works on.
+    Each valid file's rows are rendered too when `with_rows` (a build); validation does without them."""
     findings, files = [], []
     store = Cache(layout.root, enabled=use_cache)
-    for path, name, key, result in _file_results(layout, paths, jobs, store):
+    for path, name, key, result in _file_results(layout, paths, jobs, store, with_rows):
         files.append(_fact_file(layout, store, path, name, key, result))
         findings += file_stage.findings_of(result)
     curated, curated_findings = curated_tables.read(layout)
@@ -130,7 +136,7 @@ def check(layout, paths, today=None, jobs: int = 1, use_cache: bool = True, focu
 def run(layout, today: datetime.date | None = None, jobs: int = 1, use_cache: bool = True) -> Result:
     """Check every fact file and, if all is valid, render every output file in memory."""
     package_metadata, metadata_findings = metadata.read(layout)
-    findings, context, entities = check(layout, layout.fact_files(), today, jobs, use_cache)
+    findings, context, entities = check(layout, layout.fact_files(), today, jobs, use_cache, with_rows=True)
     findings = sort_findings(findings + metadata_findings)
     result = Result(findings=findings, built=(context, entities))
     if has_errors(findings):
