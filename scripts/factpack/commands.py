@@ -114,7 +114,8 @@ def new(layout, args) -> int:
               "publisher": args.publisher, "published": args.published, "language": args.language}
     archive, facts = scaffold.create(layout, args.article, source)
     print(f"factpack: wrote {layout.relative(archive)} and {layout.relative(facts)}", file=sys.stderr)
-    print(f"factpack: next: fill in {layout.relative(facts)}, then run `factpack validate`", file=sys.stderr)
+    print(f"factpack: next: fill in {layout.relative(facts)}, then run `factpack validate` "
+          "(`factpack draft` proposes the facts from the article's text instead)", file=sys.stderr)
     return 0
 
 
