@@ -133,6 +133,12 @@ def record_tables() -> tuple:
     return tuple(t for t in tables() if t.fact_file and "nestedIn" not in t.fact_file)
 
 
+@lru_cache(maxsize=1)
+def named_tables() -> tuple:
+    """Names of the record tables whose records have names of their own (people, organizations, places)."""
+    return tuple(t.name for t in record_tables() if table("names") in nested_in(t.name))
+
+
 @lru_cache(maxsize=None)
 def nested_in(parent: str) -> tuple:
     """Tables whose records a fact file nests inside a record of `parent` (names in actors, participants in events)."""

@@ -109,13 +109,18 @@ def check_source(source: dict, url_required: bool = True):
         raise UsageError(f"--published: {error}", "e.g. 2019-03-14, or 2019-03-14? when inferred") from None
 
 
+def read_article(path) -> str:
+    """An article's text, or a usage error that says how to save it."""
+    try:
+        return path.read_bytes().decode("utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise UsageError(f"cannot read {path} as UTF-8 text: {error}", "save the article as UTF-8 plain text") from None
+
+
 def create(layout, article_path, source: dict, render=None) -> tuple:
     """Write the archive copy and the fact file (the skeleton, or render(source, text)); return their paths."""
     check_source(source, url_required=render is None)
-    try:
-        text = article_path.read_bytes().decode("utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        raise UsageError(f"cannot read {article_path} as UTF-8 text: {error}", "save the article as UTF-8 plain text") from None
+    text = read_article(article_path)
     archive = layout.archive_for(source["id"])
     facts = layout.facts / f"{source['id']}.yaml"
     for path in (archive, facts):

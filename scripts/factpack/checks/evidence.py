@@ -10,21 +10,24 @@ from factpack.rule_codes import Code
 from factpack.safe_paths import RefusedPath
 
 
-def _archive_text(fact, archive_name: str, archive: bytes | RefusedPath | None):
-    """(normalised archive text or None, finding or None)."""
+def _unusable(fact, archive: Archive):
+    """The finding that says why the archive gives no text (Archive.text is None), else None."""
     where: tuple = ("source", "id") if fact.source else ()
-    if archive is None:
-        return None, fact.finding(Code.ARCHIVE_MISSING, f"no archived article at {archive_name}", where,
-                                  "save the article's plain text there (factpack new does this for you)")
-    if isinstance(archive, RefusedPath):
-        return None, fact.finding(Code.ARCHIVE_REFUSED, f"the archived article {archive.reason}; it was not read", where,
-                                  "save the article's plain text as an ordinary file there (not a link), "
-                                  "at most a few megabytes")
-    try:
-        return normalise(archive.decode("utf-8")), None
-    except UnicodeDecodeError as error:
-        return None, fact.finding(Code.ARCHIVE_NOT_UTF8, f"{archive_name} is not UTF-8 (byte offset {error.start})",
-                                  where, "re-save the archive as UTF-8 text")
+    content = archive.content
+    if content is None:
+        return fact.finding(Code.ARCHIVE_MISSING, f"no archived article at {archive.name}", where,
+                            "save the article's plain text there (factpack new does this for you)")
+    if isinstance(content, RefusedPath):
+        return fact.finding(Code.ARCHIVE_REFUSED, f"the archived article {content.reason}; it was not read", where,
+                            "save the article's plain text as an ordinary file there (not a link), "
+                            "at most a few megabytes")
+    if archive.text is None:
+        try:
+            content.decode("utf-8")
+        except UnicodeDecodeError as error:  # decoded again only to say where: the text is normally decoded once
+            return fact.finding(Code.ARCHIVE_NOT_UTF8, f"{archive.name} is not UTF-8 (byte offset {error.start})",
+                                where, "re-save the archive as UTF-8 text")
+    return None
 
 
 def _quote_path(record, index, count):
@@ -35,10 +38,11 @@ def _quote_path(record, index, count):
 
 def check_file(fact, archive: Archive):
     """Findings for the quotes of one fact file against its archived article."""
-    archive_name = archive.name
-    archive_text, problem = _archive_text(fact, archive_name, archive.content)
-    if problem or archive_text is None:
-        yield from [problem] if problem else []
+    archive_name, archive_text = archive.name, archive.text
+    if archive_text is None:
+        problem = _unusable(fact, archive)
+        if problem:
+            yield problem
         return
     for record in fact.records:
         if record.broken:

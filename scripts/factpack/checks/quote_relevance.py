@@ -27,13 +27,8 @@ def _names_it(quote: str, names: list) -> bool:
     return any(name in text or any(len(w) >= 4 and w in words for w in re.findall(r"\w+", name)) for name in names)
 
 
-def _named_tables() -> set:
-    """Tables whose records have names of their own: people, organizations, places."""
-    return {t.name for t in model.record_tables() if model.table("names") in model.nested_in(t.name)}
-
-
 def check_file(fact, archive=None):  # names and lengths only: the archive is the evidence check's
-    named = _named_tables()
+    named = model.named_tables()
     for record in fact.records:
         quotes = record.quotes()
         if record.broken or not quotes:

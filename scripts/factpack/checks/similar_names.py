@@ -54,7 +54,7 @@ def _pairs(by_id):
 
 
 def check(context, entities):
-    for table in (t.name for t in model.record_tables() if model.table("names") in model.nested_in(t.name)):
+    for table in model.named_tables():
         for a, b in _pairs(entities[table]):
             kept, newcomer = established(a, b, context.focus)
             for origin in newcomer.origins:

@@ -1,20 +1,12 @@
 """`factpack draft ARTICLE.txt`: read the article, propose the draft, and write it where asked."""
 
 import sys
-from pathlib import Path
 
 from factpack import scaffold
 from factpack.draft import known
 from factpack.draft.compose import compose
 from factpack.draft.render import render
 from factpack.errors import UsageError
-
-
-def read_article(path: Path) -> str:
-    try:
-        return path.read_bytes().decode("utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        raise UsageError(f"cannot read {path} as UTF-8 text: {error}", "save the article as UTF-8 plain text") from None
 
 
 def source_of(text: str, args) -> dict:
@@ -33,7 +25,7 @@ def draft_text(layout, text: str, source: dict) -> str:
 
 def run(layout, args) -> str:
     """Write the draft: to standard output, to -o FILE, or (--write) into the dataset with the archive copy."""
-    text = read_article(args.article)
+    text = scaffold.read_article(args.article)
     source = source_of(text, args)
     if args.write:
         archive, facts = scaffold.create(layout, args.article, source, render=lambda s, t: draft_text(layout, t, s))

@@ -13,7 +13,8 @@ from functools import lru_cache
 
 _MONTH = (r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|March|Mar\.|April|Apr\.|May|June|July|Aug(?:ust|\.)?|"
           r"Sept(?:ember|\.)?|Sep\.|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)")
-_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+_WEEKDAY = "(?:" + "|".join(_WEEKDAYS) + ")"
 _YEAR = r"(?:19|20)\d\d"
 _SEASON = r"(?:spring|summer|autumn|fall|winter)"
 _PREFIX = r"(?i:in|since|until|by|early|late|mid-)"  # "In February", "since March"
@@ -59,15 +60,12 @@ def find(text: str, published: datetime.date) -> list[FoundDate]:
     return out
 
 
-_WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
-
-
 def _resolve(kind: str, expression: str, published: datetime.date) -> tuple[str, str] | None:
     if kind == "season":
         return _season(expression, published)
     if kind == "weekday":
         return _weekday(expression, published)
-    words = re.sub(r"^(?:in|since|until|by|of|early|late|mid-|on) ?", "", expression, flags=re.IGNORECASE)
+    words = re.sub(rf"^(?:{_PREFIX}|(?i:of)) ?", "", expression)
     data = _parser(published).get_date_data(words)
     if data.date_obj is None:
         return None

@@ -27,14 +27,9 @@ def _rows(layout: Layout, table: str) -> list[dict]:
     return list(csv.DictReader(io.StringIO(data.decode("utf-8"))))
 
 
-def _named_tables() -> list[str]:
-    """The record tables whose records have names of their own (people, organizations, places)."""
-    return [t.name for t in model.record_tables() if model.table("names") in model.nested_in(t.name)]
-
-
 def read(layout: Layout) -> list[Known]:
     details, out = {}, []
-    for table in _named_tables():
+    for table in model.named_tables():
         key = model.table(table).primary_key[0]
         for row in _rows(layout, table):
             details[(table, row[key])] = (row.get("kind", ""), row.get("country", ""))
