@@ -7,7 +7,7 @@ import sys
 from conftest import FIXTURES
 
 PROBE = r"""
-import json, resource, shutil, sys, time, tempfile
+import json, shutil, sys, time, tempfile
 from pathlib import Path
 from factpack.layout import Layout
 from factpack import pipeline
@@ -21,7 +21,10 @@ with tempfile.TemporaryDirectory() as tmp:
         started = time.perf_counter()
         findings, _, _ = pipeline.check(Layout(root), Layout(root).fact_files())
         out[case.stem] = [time.perf_counter() - started, len(findings)]
-print(json.dumps({"cases": out, "max_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+# VmHWM, not getrusage: Linux carries ru_maxrss over exec, so a child of a large pytest process would report
+# its parent's size at fork; the peak of this process's own memory is reset at exec.
+peak = next(int(line.split()[1]) for line in open("/proc/self/status") if line.startswith("VmHWM:"))
+print(json.dumps({"cases": out, "max_rss_mb": peak / 1024}))
 """
 
 
