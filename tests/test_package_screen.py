@@ -84,6 +84,37 @@ def test_bytes_read_differently_are_doubted(built_mini, tmp_path, name):
     assert any("events" in d for d in doubts(root))
 
 
+def quote_first_cell(data: bytes, added: bytes) -> bytes:
+    """The first cell of the first row quoted, with `added` at its end."""
+    header, first, rest = data.split(b"\n", 2)
+    cell, others = first.split(b",", 1)
+    return b"\n".join([header, b'"' + cell + added + b'",' + others, rest])
+
+
+NOT_UTF8 = {
+    # the screen leaves every byte but the header's to DuckDB, which must reject these wherever they are
+    "in-the-header": ("csv/events.csv", lambda data: data.replace(b"event_id", b"event_id\xff", 1)),
+    "in-an-unquoted-cell": ("csv/events.csv", lambda data: data.replace(b"\n", b"\n\xc3", 1)),
+    "in-a-quoted-cell": ("csv/events.csv", lambda data: quote_first_cell(data, b"\xed\xa0\x80")),  # a surrogate
+    "after-the-last-row": ("csv/events.csv", lambda data: data + b"\xff"),
+    "in-a-json-value": ("json/events.json", lambda data: data.replace(b'": "', b'": "\xc0\xaf', 1)),
+    "in-a-json-key-not-in-the-schema": ("json/events.json", lambda data: data.replace(b"{", b'{"\xff": 1, ', 1)),
+}
+
+
+@pytest.mark.parametrize("name", sorted(NOT_UTF8))
+def test_bytes_that_are_not_utf8_are_doubted_wherever_they_are(built_mini, tmp_path, name):
+    root = copy_of(built_mini, tmp_path)
+    table, change = NOT_UTF8[name]
+    path = root / "datasets" / table
+    path.write_bytes(change(path.read_bytes()))
+    restamp(root)
+    with pytest.raises(UnicodeDecodeError):
+        path.read_bytes().decode("utf-8")
+    assert exact_errors(root)
+    assert any("events" in d for d in doubts(root))
+
+
 def edit_json(root, table, change):
     path = root / f"datasets/json/{table}.json"
     rows = json.loads(path.read_text(encoding="utf-8"))

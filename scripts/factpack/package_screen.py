@@ -18,8 +18,10 @@ import csv
 import functools
 import io
 import json
+import os
 import re
 import tempfile
+import threading
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -66,16 +68,18 @@ def _head(data: bytes) -> str:
     return data[:_HEADER_WINDOW].decode("utf-8", errors="ignore")
 
 
-_SLICE = 1 << 24
+_LOADERS = max(2, min(os.cpu_count() or 1, 4))
 
 
-def _not_utf8(data: bytes) -> UnicodeDecodeError | None:
-    """Whether the bytes are UTF-8, decoded a slice at a time so that the file never exists whole as text."""
-    decoder = codecs.getincrementaldecoder("utf-8")()
+def _head_not_utf8(data: bytes) -> UnicodeDecodeError | None:
+    """Whether the header window is UTF-8 (a sequence cut at its end is left to the rest).
+
+    DuckDB rejects bytes that are not UTF-8 anywhere it reads (a cell, quoted or not, a JSON key or
+    value, bytes after the last row: tests/test_package_screen.py plants each), but it skips a CSV
+    header unread; the header is in this window, or it does not match and is doubted. Decoding the
+    whole file in Python as well took a fifth of the screen's time at 20,000 articles."""
     try:
-        for start in range(0, len(data), _SLICE):
-            decoder.decode(data[start:start + _SLICE])
-        decoder.decode(b"", final=True)
+        codecs.getincrementaldecoder("utf-8")().decode(data[:_HEADER_WINDOW])
     except UnicodeDecodeError as error:
         return error
     return None
@@ -123,7 +127,7 @@ def _file_doubts(resource: dict, root: Path) -> tuple:
         data = (root / resource["path"]).read_bytes()
     except OSError as error:
         return [f"{resource['name']}: {error}"], None
-    not_utf8 = _not_utf8(data)
+    not_utf8 = _head_not_utf8(data)
     if not_utf8:
         return [f"{resource['name']}: {not_utf8}"], None
     names = [f["name"] for f in resource["schema"]["fields"]]
@@ -153,25 +157,62 @@ def _quiet(connection):
     connection.execute("SET enable_progress_bar = false")
 
 
-def _load(con, resources: list, root: Path) -> tuple:
-    """Every table into DuckDB while a thread reads, hashes and decodes the files (both mostly outside the GIL).
+def _size(resource: dict, root: Path) -> int:
+    try:
+        return (root / resource["path"]).stat().st_size
+    except OSError:
+        return 0
 
-    (doubts, per resource the empty cells ending its rows in the bytes)."""
+
+class _Cursors(threading.local):
+    """One DuckDB cursor per thread: DuckDB runs each query outside the GIL, so threads share the cores."""
+
+    def __init__(self, con):
+        self.con = con.cursor()
+
+
+def _in_parallel(con, work, items) -> list:
+    """work(cursor, item) for every item, one thread per core, results in the order of `items`."""
+    cursors = _Cursors(con)
+    with ThreadPoolExecutor(max_workers=_LOADERS) as pool:
+        return list(pool.map(lambda item: work(cursors.con, item), items))
+
+
+def _load_and_check(con, number: int, resource: dict, root: Path) -> tuple:
+    """Read one table and check its cells while it is fresh: (doubts, empty cells ending rows as DuckDB read them)."""
+    doubts = _create(con, number, resource, root)
+    if doubts:
+        return doubts, None
+    is_json = resource.get("format") == "json"
+    return _cell_doubts(con, number, resource), None if is_json else _trailing_read(con, number, resource)
+
+
+def _load(con, resources: list, root: Path) -> list:
+    """Every table into DuckDB and its cells checked, while a thread reads, hashes and decodes the files.
+
+    DuckDB reads a JSON array on one thread only, so the tables load side by side, one per core,
+    largest first."""
+    supported = sorted((number for number, r in enumerate(resources) if not _unsupported(r)),
+                       key=lambda number: -_size(resources[number], root))
     with ThreadPoolExecutor(max_workers=1) as pool:
         checked = pool.map(functools.partial(_file_doubts, root=root), resources)
-        found = [d for number, r in enumerate(resources) if not _unsupported(r) for d in _create(con, number, r, root)]
+        loaded = dict(zip(supported, _in_parallel(con, lambda cursor, number: _load_and_check(
+            cursor, number, resources[number], root), supported)))
         results = list(checked)
-    return [d for doubts, _ in results for d in doubts] + found, [trailing for _, trailing in results]
+    found = [d for doubts, _ in results for d in doubts]
+    for number, (doubts, read) in sorted(loaded.items()):
+        found += doubts
+        if read is not None and (results[number][1] or 0) > read:
+            found.append(f"{resources[number]['name']}: empty cells after the last column")
+    return found
 
 
-def _trailing_doubts(con, number: int, resource: dict, in_bytes: int | None) -> list:
-    """Doubt a CSV table whose bytes end rows with more empty cells than DuckDB read (see _TRAILING_EMPTY_CELLS)."""
-    if in_bytes is None:
-        return []
+def _trailing_read(con, number: int, resource: dict) -> int:
+    """How many empty cells end the rows of a CSV table as DuckDB read it (see _TRAILING_EMPTY_CELLS)."""
     width = len(resource["schema"]["fields"])
     runs = [" AND ".join(f"c{i} IS NULL" for i in range(width - k, width)) for k in range(1, width + 1)]
     read = con.execute(f"SELECT {' + '.join(f'count(*) FILTER (WHERE {run})' for run in runs)} FROM t{number}").fetchone()[0]
-    return [f"{resource['name']}: empty cells after the last column"] if in_bytes > (read or 0) else []
+    return read or 0
 
 
 def _csv_sql(number: int, fields: list) -> str:
@@ -291,13 +332,9 @@ def doubts(descriptor: dict, root: Path) -> list:
 
 
 def _screen(con, resources: list, root: Path) -> list:
-    found, trailing = _load(con, resources, root)
+    found = _load(con, resources, root)
     if found:
         return found
-    for number, r in enumerate(resources):
-        found += _cell_doubts(con, number, r) + _trailing_doubts(con, number, r, trailing[number])
     tables = {r["name"]: (i, {f["name"]: f"c{j}" for j, f in enumerate(r["schema"]["fields"]) if f.get("type") != "list"})
               for i, r in enumerate(resources)}
-    for r in resources:
-        found += _key_doubts(con, tables, r)
-    return found
+    return [d for doubts in _in_parallel(con, lambda cursor, r: _key_doubts(cursor, tables, r), resources) for d in doubts]
