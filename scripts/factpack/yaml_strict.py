@@ -42,7 +42,7 @@ class Loaded:
         path = tuple(path)
         if self.reload is not None:
             kept = self.keys if key else self.values
-            if path in kept:  # the few positions kept in memory (see file_stage.KEPT_POSITIONS)
+            if path in kept:  # the few positions kept in memory (see file_stage.split_positions)
                 return kept[path]
             self.values, self.keys = self.reload()
             self.reload = None
