@@ -1,6 +1,8 @@
 """The Parquet tables: the CSV's rows, value for value, with real types."""
 
 import csv
+import subprocess
+import sys
 import datetime
 
 import pyarrow as pa
@@ -39,3 +41,12 @@ def test_every_table_holds_the_csv_rows_with_real_types(built_mini):
 def test_codes_stay_text(built_mini):
     flat = pq.read_table(built_mini / "datasets/parquet/events_flat.parquet").to_pylist()
     assert all(isinstance(row["cameo"], str) for row in flat if row["cameo"] is not None)
+
+
+def test_validation_does_not_load_the_parquet_writer(mini):
+    """pyarrow takes half a second to import; only a build writes Parquet."""
+    script = ("import sys; from factpack.cli import main; "
+              f"code = main(['--root', {str(mini)!r}, 'validate']); "
+              "print(code, 'pyarrow' in sys.modules, file=sys.stderr)")
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=False)
+    assert done.stderr.strip().endswith("0 False"), done.stderr[-2000:]

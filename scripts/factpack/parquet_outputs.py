@@ -8,14 +8,15 @@ the CSV and JSON (and in SHA256SUMS) but not declared in datapackage.json: frict
 only with an extra plugin, and the CSV resources already describe the same tables.
 """
 
-import io
+from __future__ import annotations
 
-import pyarrow as pa
-import pyarrow.compute as pc
-import pyarrow.csv as pa_csv
-import pyarrow.parquet as pq
+import io
+from typing import TYPE_CHECKING
 
 from factpack import model, schema_outputs
+
+if TYPE_CHECKING:
+    import pyarrow as pa
 
 FOLDER = "datasets/parquet"
 
@@ -25,6 +26,9 @@ def path(table_name: str) -> str:
 
 
 def _typed(column: model.Column, values: pa.ChunkedArray) -> pa.ChunkedArray:
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
     kind = schema_outputs.table_field(column)["type"]
     if kind == "list":
         return pc.split_pattern(values, column.delimiter)
@@ -36,6 +40,11 @@ def _typed(column: model.Column, values: pa.ChunkedArray) -> pa.ChunkedArray:
 
 
 def render(table: model.Table, csv_bytes: bytes) -> bytes:
+    # imported here: validation never writes Parquet, and pyarrow takes half a second to import
+    import pyarrow as pa
+    import pyarrow.csv as pa_csv
+    import pyarrow.parquet as pq
+
     names = [c.name for c in table.columns]
     parsed = pa_csv.read_csv(
         io.BytesIO(csv_bytes),
