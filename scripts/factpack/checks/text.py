@@ -37,6 +37,13 @@ def _bad_character(text: str, multiline: bool):
     """The first forbidden character as (code, description), or None."""
     if text.isprintable():  # no Cc, Cf, Cs, Co, Cn or separators other than space: nothing to refuse
         return None
+    if multiline and text.replace("\n", "").replace("\t", "").isprintable():
+        return None  # the usual quote or summary over several lines, without a walk through its characters
+    return first_bad_character(text, multiline)
+
+
+def first_bad_character(text: str, multiline: bool):
+    """_bad_character, one character at a time (what its shortcuts must agree with)."""
     for char in text:
         category = unicodedata.category(char)
         name = f"U+{ord(char):04X}"
