@@ -7,6 +7,9 @@ import signal
 import subprocess
 import sys
 import time
+from pathlib import Path
+
+import pytest
 
 from filelock import FileLock
 from frictionless import Package
@@ -40,7 +43,8 @@ def test_sigkill_at_random_moments_never_leaves_a_broken_package(mini):
         pending = (mini / ".factpack-pending").exists()
         # Before recovery: either a whole package is published, or a committed one is waiting to be applied.
         assert pending or checksums_hold(mini), f"attempt {attempt}: mixed package without a pending commit"
-        assert run_cli("--root", mini, "build").code == 0  # a build finishes a committed publication first
+        recovered = run_cli("--root", mini, "build")
+        assert recovered.code == 0, recovered.out[-1500:]  # a build finishes a committed publication first
         assert not (mini / ".factpack-pending").exists()
         assert not list(mini.glob(".factpack-staging-*"))
         assert checksums_hold(mini), f"attempt {attempt}: package broken after recovery"
@@ -101,7 +105,7 @@ def test_recovery_finishes_a_committed_publication_and_discards_an_uncommitted_o
     from factpack import pipeline
 
     layout = Layout(mini)
-    new_files = pipeline.run(layout).files
+    new_files = dict(pipeline.run(layout).files.items())
     # killed while replacing: committed, two files already moved, the rest still pending
     pending = publish.commit(layout, new_files)
     for name in ("datasets/csv/events.csv", "datasets/json/events.json"):
@@ -123,3 +127,29 @@ def test_recovery_finishes_a_committed_publication_and_discards_an_uncommitted_o
     assert run_cli("--root", mini, "build").code == 0
     assert not staging.exists()
     assert snapshot(mini) == old
+
+
+class Killed(Exception):
+    pass
+
+
+def test_a_build_killed_while_deleting_its_finished_publication_leaves_nothing_to_refuse(mini, monkeypatch):
+    """The third crash state: every file moved, the emptied folder half deleted (its token first)."""
+    assert run_cli("--root", mini, "build").code == 0
+    facts = mini / MINI_FACTS
+    facts.write_text(facts.read_text(encoding="utf-8").replace("Seitkali called", "The lawyer called"), encoding="utf-8")
+    from factpack import pipeline
+
+    def killed_while_deleting(path, *args, **kwargs):
+        (Path(path) / publish.TOKEN_FILE).unlink(missing_ok=True)
+        raise Killed
+
+    layout = Layout(mini)
+    monkeypatch.setattr(publish.shutil, "rmtree", killed_while_deleting)
+    with publish.locked(layout), pytest.raises(Killed):
+        publish.publish(layout, pipeline.run(layout).files)
+    monkeypatch.undo()
+    assert checksums_hold(mini)
+    assert run_cli("--root", mini, "build").code == 0
+    assert not (mini / publish.PENDING).exists()
+    assert not list(mini.glob(publish.STAGING_PREFIX + "*"))

@@ -91,7 +91,7 @@ def render_json(rows) -> bytes:
     return b"[\n" + inside + b"\n]\n"
 
 
-def _resource(table, path, data: bytes, fmt: str, schema: dict) -> dict:
+def _resource(table, path, digest: "Digest", fmt: str, schema: dict) -> dict:
     resource = {
         "name": table.name if fmt == "csv" else f"{table.name}-json",
         "type": "table",
@@ -105,8 +105,8 @@ def _resource(table, path, data: bytes, fmt: str, schema: dict) -> dict:
     if fmt == "csv":
         # frictionless-py cannot count the bytes of a JSON resource ("actual is None"), so
         # declared sizes are given for CSV only; SHA256SUMS covers every published file.
-        resource["bytes"] = len(data)
-        resource["hash"] = "sha256:" + hashlib.sha256(data).hexdigest()
+        resource["bytes"] = digest.size
+        resource["hash"] = "sha256:" + digest.sha256
         resource["dialect"] = CSV_DIALECT
     resource["schema"] = schema
     return resource
@@ -126,7 +126,8 @@ def _sources(rows) -> list:
     ]
 
 
-def descriptor(metadata: dict, rows: dict, files: dict) -> dict:
+def descriptor(metadata: dict, rows: dict, digests: dict, codelists: dict) -> dict:
+    """digests: path → Digest of every table file; codelists: path → bytes of each codelist."""
     resources = []
     for fmt in ("csv", "json"):
         for table in model.tables():
@@ -139,9 +140,9 @@ def descriptor(metadata: dict, rows: dict, files: dict) -> dict:
             # The JSON copies repeat the CSV tables; their keys are checked once, on the CSV side.
             schema = schema_outputs.table_schema(table, with_foreign_keys=(fmt == "csv"))
             quoting = any(c.name == "quote" for c in table.columns)
-            resources.append({**_resource(table, path, files[path], fmt, schema),
+            resources.append({**_resource(table, path, digests[path], fmt, schema),
                               "licenses": [metadata["licenses"][0]] + ([QUOTATIONS] if quoting else [])})
-    resources += [{**codelist_outputs.resource(name, files[codelist_outputs.path(name)], CSV_DIALECT),
+    resources += [{**codelist_outputs.resource(name, codelists[codelist_outputs.path(name)], CSV_DIALECT),
                    "licenses": [metadata["licenses"][0]]} for name in model.codelist_names()]
     package: dict = {"$schema": "https://datapackage.org/profiles/2.0/datapackage.json"}
     package.update({k: metadata[k] for k in ("name", "title", "description", "version") if k in metadata})
@@ -166,17 +167,65 @@ def is_published_name(name: str) -> bool:
     return folder in PUBLISHED_FOLDERS and file_name.endswith(PUBLISHED_FOLDERS[folder]) and not file_name.startswith(".")
 
 
+@dataclass(frozen=True)
+class Digest:
+    size: int
+    sha256: str
+
+    @classmethod
+    def of(cls, data: bytes) -> "Digest":
+        return cls(len(data), hashlib.sha256(data).hexdigest())
+
+
+class Published:
+    """Every file a build publishes (relative path → bytes), each rendered when it is read and then let go.
+
+    At 20,000 articles the tables are over a gigabyte; holding every file at once was a fifth of a build's
+    peak memory. Reading `items()` renders the tables one after the other, then datapackage.json (which
+    declares each CSV file's size and hash) and SHA256SUMS (every file's hash) from their digests."""
+
+    def __init__(self, metadata: dict, rows: dict):
+        self._metadata, self._rows = metadata, rows
+        tables = [name for table in model.tables() for name in
+                  (table_path(table.name, "csv"), table_path(table.name, "json"), parquet_outputs.path(table.name))]
+        self._names = tables + sorted(codelist_outputs.files()) + [DESCRIPTOR, CHECKSUMS]
+
+    def __iter__(self):
+        return iter(self._names)
+
+    def __len__(self) -> int:
+        return len(self._names)
+
+    def __contains__(self, name) -> bool:
+        return name in self._names
+
+    def items(self):
+        """(path, bytes) of every file, one at a time, in a fixed order."""
+        digests: dict = {}
+        for name, data in self._tables():
+            digests[name] = Digest.of(data)
+            yield name, data
+        codelists = codelist_outputs.files()
+        for name in sorted(codelists):
+            digests[name] = Digest.of(codelists[name])
+            yield name, codelists[name]
+        package = schema_outputs.dumps(descriptor(self._metadata, self._rows, digests, codelists)).encode("utf-8")
+        digests[DESCRIPTOR] = Digest.of(package)
+        yield DESCRIPTOR, package
+        yield CHECKSUMS, render_checksums(digests)
+
+    def _tables(self):
+        for table in model.tables():
+            rows = self._rows[table.name]
+            csv_bytes = render_csv(table, rows)
+            yield table_path(table.name, "csv"), csv_bytes
+            yield table_path(table.name, "json"), render_json(rows)
+            yield parquet_outputs.path(table.name), parquet_outputs.render(table, csv_bytes)
+
+
 def render_all(metadata: dict, rows: dict) -> dict:
-    """relative path → bytes, for every file the build publishes."""
-    files = {}
-    for table in model.tables():
-        files[table_path(table.name, "csv")] = render_csv(table, rows[table.name])
-        files[table_path(table.name, "json")] = render_json(rows[table.name])
-        files[parquet_outputs.path(table.name)] = parquet_outputs.render(table, files[table_path(table.name, "csv")])
-    files.update(codelist_outputs.files())
-    files[DESCRIPTOR] = schema_outputs.dumps(descriptor(metadata, rows, files)).encode("utf-8")
-    files[CHECKSUMS] = render_checksums(files)
-    return files
+    """relative path → bytes, for every file the build publishes, all in memory (for tests and small packages)."""
+    return dict(Published(metadata, rows).items())
 
 
 def checksum_name(name: str) -> str:
@@ -190,7 +239,7 @@ def listed_name(entry: str) -> str:
     return posixpath.normpath(posixpath.join(posixpath.dirname(CHECKSUMS), entry))
 
 
-def render_checksums(files: dict) -> bytes:
-    """`sha256sum -c` format, so anyone can verify a download without factpack."""
-    lines = [f"{hashlib.sha256(data).hexdigest()}  {checksum_name(name)}\n" for name, data in sorted(files.items())]
+def render_checksums(digests: dict) -> bytes:
+    """`sha256sum -c` format, so anyone can verify a download without factpack. digests: path → Digest."""
+    lines = [f"{digest.sha256}  {checksum_name(name)}\n" for name, digest in sorted(digests.items())]
     return "".join(lines).encode("utf-8")

@@ -27,7 +27,7 @@ AUTO_JOBS_FROM = 400  # below this many files to read, starting worker processes
 @dataclass
 class Result:
     findings: list = field(default_factory=list)
-    files: dict | None = None  # relative path → bytes, when the data is valid
+    files: outputs.Published | None = None  # relative path → bytes, when the data is valid
     rows: dict | None = None
     built: tuple = ()  # the checked files and merged entities, kept so that the process can end without freeing them
 
@@ -144,6 +144,6 @@ def run(layout, today: datetime.date | None = None, jobs: int = 1, use_cache: bo
     shown = progress.stage("Writing the tables", 2)
     result.rows = tables.build_rows(entities, context.files, context.curated)
     shown.advance()
-    result.files = outputs.render_all(package_metadata, result.rows)
+    result.files = outputs.Published(package_metadata, result.rows)  # rendered as it is written or compared
     shown.done()
     return result

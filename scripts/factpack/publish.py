@@ -17,6 +17,7 @@ import os
 import shutil
 import subprocess
 from contextlib import contextmanager
+from typing import NoReturn
 from pathlib import Path
 
 from filelock import FileLock, Timeout
@@ -59,12 +60,13 @@ def _tracked_by_git(root: Path, relative: str) -> bool:
     return done.returncode == 0 and bool(done.stdout)
 
 
-def _refuse_pending(why: str):
+def _refuse_pending(why: str) -> NoReturn:
     raise UsageError(f"{PENDING}/ {why}; factpack will not publish from it",
                      f"remove it (git rm -r {PENDING} if it is committed), then run the command again")
 
 
-def _is_ours(root: Path, pending: Path, token: str | None) -> None:
+def _is_ours(root: Path, pending: Path, token: str | None) -> str:
+    """The token of a pending folder this installation committed; refuses any other."""
     reason = refusal(root, PENDING, want_folder=True)
     if reason:
         _refuse_pending(f"is not a real folder ({reason})")
@@ -76,9 +78,10 @@ def _is_ours(root: Path, pending: Path, token: str | None) -> None:
         found = None
     if token is None or found != token:
         _refuse_pending("was not created by a build on this machine")
+    return token
 
 
-def _apply(layout, pending: Path) -> None:
+def _apply(layout, pending: Path, token: str) -> None:
     """Move each published file that the pending folder holds into place, datapackage.json last."""
     names = sorted(outputs.published_names(), key=lambda name: (name == "datapackage.json", name))
     for name in names:
@@ -87,7 +90,12 @@ def _apply(layout, pending: Path) -> None:
             continue  # already moved before a crash, or not a plain file: never published
         real_folder(layout.root, Path(name).parent.as_posix()).mkdir(parents=True, exist_ok=True)
         os.replace(source, layout.root / name)
-    shutil.rmtree(pending)
+    # Out of the way in one rename before it is deleted: a build killed while deleting it must not leave a
+    # pending folder without its token, which the next build would refuse. The staging name is one that
+    # recovery removes.
+    leftover = layout.root / (STAGING_PREFIX + token)
+    os.rename(pending, leftover)
+    shutil.rmtree(leftover)
 
 
 def recover(layout) -> None:
@@ -100,8 +108,7 @@ def recover(layout) -> None:
     if not os.path.lexists(pending):
         local_state.record(state, _TOKEN_RECORD, None)
         return
-    _is_ours(layout.root, pending, token)
-    _apply(layout, pending)
+    _apply(layout, pending, _is_ours(layout.root, pending, token))
     local_state.record(state, _TOKEN_RECORD, None)
 
 
@@ -116,36 +123,68 @@ def _remove_unpublished(layout, files: dict) -> None:
                 item.unlink()
 
 
-def commit(layout, files: dict) -> Path:
-    """Stage `files` and make them pending with one rename (the commit point); returns the pending folder."""
+def _staging(layout) -> Path:
+    """A new staging folder, its token recorded first, so that a crash leaves nothing the next build would publish."""
     for folder in outputs.PUBLISHED_FOLDERS:
         real_folder(layout.root, folder)  # refuse linked output folders before anything is written
     state = local_state.folder(layout.root)
     token = local_state.new_token()
     local_state.record(state, _TOKEN_RECORD, token)
-    staging = layout.root / f"{STAGING_PREFIX}{token}"
-    for name, data in files.items():
-        path = staging / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(data)
+    return layout.root / f"{STAGING_PREFIX}{token}"
+
+
+def _stage(staging: Path, name: str, data: bytes) -> None:
+    path = staging / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)
+
+
+def _commit_staged(layout, staging: Path) -> Path:
+    """Make the staged files pending with one rename (the commit point); returns the pending folder."""
+    token = staging.name.removeprefix(STAGING_PREFIX)
     (staging / TOKEN_FILE).write_text(token, encoding="ascii")
     os.rename(staging, layout.root / PENDING)
     return layout.root / PENDING
 
 
-def publish(layout, files: dict) -> list:
-    """Replace the published files that differ from `files` (relative path → bytes); returns their names.
-    Call with the lock held."""
+def commit(layout, files) -> Path:
+    """Stage `files` (path → bytes) and make them pending with one rename (the commit point)."""
+    staging = _staging(layout)
+    for name, data in files.items():
+        _stage(staging, name, data)
+    return _commit_staged(layout, staging)
+
+
+def publish(layout, files) -> list:
+    """Replace the published files that differ from `files` (path → bytes, read once, one file at a time);
+    returns their names. Call with the lock held."""
     if os.path.lexists(layout.root / PENDING):
         _refuse_pending("is in the way")
     # Files whose bytes are already in place are left alone: an edit to one article rewrites only the
-    # tables it changes, and tools that watch modification times see only those.
-    changed = {name: data for name, data in files.items() if _current(layout.root, name) != data}
+    # tables it changes, and tools that watch modification times see only those. Each changed file is
+    # staged as soon as it is rendered, so that the package never exists whole in memory.
+    staging, changed = _staging(layout), []
+    for name, data in files.items():
+        if not _unchanged(layout.root, name, data):
+            _stage(staging, name, data)
+            changed.append(name)
     if changed:
-        _apply(layout, commit(layout, changed))
-        local_state.record(local_state.folder(layout.root), _TOKEN_RECORD, None)
+        _apply(layout, _commit_staged(layout, staging), staging.name.removeprefix(STAGING_PREFIX))
+    else:
+        shutil.rmtree(staging, ignore_errors=True)
+    local_state.record(local_state.folder(layout.root), _TOKEN_RECORD, None)
     _remove_unpublished(layout, files)
     return sorted(changed)
+
+
+def _unchanged(root: Path, name: str, data: bytes) -> bool:
+    """Whether the published file holds exactly `data` (a file of another size is not read)."""
+    try:
+        if os.lstat(root / name).st_size != len(data):
+            return False
+    except OSError:
+        return False
+    return _current(root, name) == data
 
 
 def _current(root: Path, name: str) -> bytes | None:
@@ -155,9 +194,9 @@ def _current(root: Path, name: str) -> bytes | None:
         return None
 
 
-def stale_files(layout, files: dict) -> list:
+def stale_files(layout, files: "outputs.Published | dict") -> list:
     """Published files that differ from what a build would write, and extra ones it would remove."""
-    stale = [name for name, data in files.items() if _current(layout.root, name) != data]
+    stale = [name for name, data in files.items() if not _unchanged(layout.root, name, data)]
     for folder in outputs.PUBLISHED_FOLDERS:
         if refusal(layout.root, folder, want_folder=True):
             stale.append(folder)
