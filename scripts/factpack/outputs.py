@@ -188,7 +188,8 @@ class Published:
         self._metadata, self._rows = metadata, rows
         tables = [name for table in model.tables() for name in
                   (table_path(table.name, "csv"), table_path(table.name, "json"), parquet_outputs.path(table.name))]
-        self._names = tables + sorted(codelist_outputs.files()) + [DESCRIPTOR, CHECKSUMS]
+        codelists = sorted(codelist_outputs.path(name) for name in model.codelist_names())
+        self._names = tables + codelists + [DESCRIPTOR, CHECKSUMS]
 
     def __iter__(self):
         return iter(self._names)

@@ -17,8 +17,8 @@ import os
 import shutil
 import subprocess
 from contextlib import contextmanager
-from typing import NoReturn
 from pathlib import Path
+from typing import NoReturn
 
 from filelock import FileLock, Timeout
 
@@ -133,6 +133,10 @@ def _staging(layout) -> Path:
     return layout.root / f"{STAGING_PREFIX}{token}"
 
 
+def _token_of(staging: Path) -> str:
+    return staging.name.removeprefix(STAGING_PREFIX)
+
+
 def _stage(staging: Path, name: str, data: bytes) -> None:
     path = staging / name
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -141,7 +145,7 @@ def _stage(staging: Path, name: str, data: bytes) -> None:
 
 def _commit_staged(layout, staging: Path) -> Path:
     """Make the staged files pending with one rename (the commit point); returns the pending folder."""
-    token = staging.name.removeprefix(STAGING_PREFIX)
+    token = _token_of(staging)
     (staging / TOKEN_FILE).write_text(token, encoding="ascii")
     os.rename(staging, layout.root / PENDING)
     return layout.root / PENDING
@@ -169,7 +173,7 @@ def publish(layout, files) -> list:
             _stage(staging, name, data)
             changed.append(name)
     if changed:
-        _apply(layout, _commit_staged(layout, staging), staging.name.removeprefix(STAGING_PREFIX))
+        _apply(layout, _commit_staged(layout, staging), _token_of(staging))
     else:
         shutil.rmtree(staging, ignore_errors=True)
     local_state.record(local_state.folder(layout.root), _TOKEN_RECORD, None)
