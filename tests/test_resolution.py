@@ -6,7 +6,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from factpack import edtf_dates, model
-from factpack.resolution import Claim, resolve, rule_of
+from factpack.resolution import Claim, Resolved, resolve, rule_of
 
 NAME = model.table("actors").column("name").spec
 DATE = model.table("events").column("date").spec
@@ -50,6 +50,12 @@ def test_dates_that_cannot_both_be_true_resolve_to_one_of_them_and_are_disputed(
 def test_an_interval_that_disagrees_with_a_day_resolves_to_a_range_of_days():
     resolved = resolve(DATE, claims(("2019-03-11/2019-08-16", 1), ("2019-08-17", 2)))
     assert (resolved.value, resolved.disputed) == ("[2019-03-11..2019-08-17]", True)
+
+
+def test_a_claimed_date_that_is_not_edtf_leaves_the_others_to_resolve_and_is_disputed():
+    # the dates check reports it as an error; merging must still finish, so that every other check runs
+    assert resolve(DATE, claims(("2019-13", 1), ("2019-03-10", 2))) == Resolved("2019-03-10", True)
+    assert resolve(DATE, claims(("2019-13", 1), ("2019-14", 2))) == Resolved("2019-13", True)
 
 
 def test_the_fullest_name_is_displayed():

@@ -50,8 +50,18 @@ def _distinct(claims: list) -> list:
     return seen
 
 
+def _parsed(value):
+    try:
+        return edtf_dates.parse(value)
+    except (TypeError, ValueError):
+        return None
+
+
 def _dates(claims: list) -> Resolved:
-    parsed = [edtf_dates.parse(v) for v in _distinct(claims)]  # at least two: resolve() takes agreeing claims itself
+    values = _distinct(claims)  # at least two: resolve() takes agreeing claims itself
+    parsed = [date for date in map(_parsed, values) if date is not None]
+    if len(parsed) < len(values):  # a claim that is not EDTF is an error (checks/dates.py): no release resolves it
+        return Resolved(parsed[0].text if parsed else values[0], True)
     inside = [p for p in parsed if all(o.earliest <= p.earliest and p.end <= o.end for o in parsed)]
     if inside:
         best = min(inside, key=lambda p: (p.certainty != "exact", p.end - p.earliest, p.text))
