@@ -82,7 +82,8 @@ def validate(layout, args) -> int:
     extra = [p for p in wanted if p not in {q.resolve() for q in known}]
     names = frozenset(layout.relative(p) for p in wanted)
     with progress.shown():
-        checked = pipeline.check(layout, known + extra, jobs=args.jobs, use_cache=not args.no_cache, focus=names)
+        checked = pipeline.check(layout, known + extra, jobs=args.jobs, use_cache=not args.no_cache, focus=names,
+                                 incremental=True)
     lifetime.keep(checked)
     findings = checked[0]
     if wanted:  # what concerns the named files: their own findings, and the cross-file ones they introduced

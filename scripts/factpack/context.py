@@ -21,6 +21,10 @@ class Context:
     today: datetime.date = field(default_factory=datetime.date.today)
     curated: dict = field(default_factory=dict)  # rows of the tables curated by hand (curated_tables)
     focus: frozenset = frozenset()  # the files the contributor works on (validate PATH…, --changed); empty: all
+    # When the files are a subset of the dataset (incremental.py), what the whole dataset holds: id → the tables
+    # that define it, and table → {folded name: the first id, in id order, with a name that folds to it}.
+    known: dict | None = None
+    fold_firsts: dict | None = None
 
     def records(self, table: str | None = None, include_broken: bool = False):
         """Records in file order, of one table or of all; broken ones only if asked for."""
@@ -49,8 +53,15 @@ class Context:
                 found.setdefault(record.id, {}).setdefault(record.table, []).append(record)
         return found
 
+    def kinds(self, record_id) -> tuple:
+        """The tables that define `record_id`, in the whole dataset."""
+        if self.known is not None:
+            return self.known.get(record_id, ())
+        return tuple(self.ids.get(record_id, ()))
+
     def ids_of(self, table: str) -> list:
-        return sorted(i for i, tables in self.ids.items() if table in tables)
+        ids = self.ids if self.known is None else self.known
+        return sorted(i for i, tables in ids.items() if table in tables)
 
 
 def fact_keys_with(annotation: str) -> dict:

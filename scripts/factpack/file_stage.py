@@ -8,7 +8,7 @@ in worker processes; `pipeline` turns it back into a FactFile with records.
 import hashlib
 from pathlib import Path
 
-from factpack import file_rows, model, outputs
+from factpack import file_rows, mentions, model, outputs
 from factpack.checks import registry
 from factpack.checks.contract import Archive, Stage
 from factpack.findings import Finding, has_errors
@@ -42,7 +42,7 @@ def run(raw: bytes, name: str, archive_name: str = "", archive: bytes | RefusedP
     mark_broken(fact)
     findings += registry.run(Stage.FILE, fact, Archive(archive_name, archive))
     return {"loaded": (loaded.data, loaded.values, loaded.keys), "findings": [_as_tuple(f) for f in findings],
-            "broken": sorted(fact.broken_paths, key=repr), "archive_sha256": digest,
+            "broken": sorted(fact.broken_paths, key=repr), "archive_sha256": digest, "mentions": mentions.of(fact),
             # rows: None when the file has errors, False when valid but not rendered (validation needs none)
             "rows": None if has_errors(findings) else _rendered_rows(fact) if with_rows else False}
 
@@ -55,7 +55,8 @@ def _rendered_rows(fact) -> dict:
 
 
 def _unread(finding: Finding, digest) -> dict:
-    return {"loaded": None, "findings": [_as_tuple(finding)], "broken": [], "archive_sha256": digest, "rows": None}
+    return {"loaded": None, "findings": [_as_tuple(finding)], "broken": [], "archive_sha256": digest, "rows": None,
+            "mentions": mentions.NOTHING}
 
 
 def read_archive(root: Path, archive_name: str) -> bytes | RefusedPath | None:
@@ -98,6 +99,11 @@ def run_path(args) -> dict:
 def _as_tuple(finding: Finding) -> tuple:
     return (finding.code, finding.message, finding.file, finding.line, finding.column, finding.path,
             finding.hint, finding.severity)
+
+
+def as_fields(finding: Finding) -> tuple:
+    """Every field of a finding, `related` included, as plain values (Finding(*fields) makes it again)."""
+    return _as_tuple(finding) + (finding.related,)
 
 
 def findings_of(result: dict) -> list:

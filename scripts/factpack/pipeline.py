@@ -38,20 +38,37 @@ def _file_results(layout, paths, jobs: int, store: Cache, with_rows: bool) -> li
     Results are kept without their positions (see Loaded.reload): at 200,000 articles the
     positions alone would not fit the memory budget.
     """
-    entries, shown = [], progress.stage("Checking each fact file", len(paths))
+    return load_results(layout, keyed(layout, paths), jobs, store, with_rows)
+
+
+def keyed(layout, paths) -> list:
+    """[path, name, cache key, None] for every path, or with its result already when it may not be read."""
+    entries, shown = [], progress.stage("Reading the fact files", len(paths))
     for path in paths:
         name = layout.relative(path)
         raw = file_stage.read_fact_file(layout.root, name)
         if isinstance(raw, RefusedPath):  # never cached: nothing was read
             entries.append([path, name, "", file_stage.refused_result(name, raw)])
-            continue
-        archive = file_stage.read_archive(layout.root, _archive_name(layout, path))
-        key = cache_key(name, raw, archive.reason if isinstance(archive, RefusedPath) else archive)
-        cached = store.get(key)
-        if with_rows and isinstance(cached, dict) and cached.get("rows") is False:
-            cached = None  # a validation's result, without the rows a build needs: computed again, in parallel
-        entries.append([path, name, key, cached])
-        shown.advance(entries[-1][3] is not None)
+        else:
+            archive = file_stage.read_archive(layout.root, _archive_name(layout, path))
+            entries.append([path, name, cache_key(name, raw, archive.reason if isinstance(archive, RefusedPath)
+                                                  else archive), None])
+        shown.advance()
+    return entries
+
+
+def load_results(layout, entries: list, jobs: int, store: Cache, with_rows: bool) -> list:
+    """The entries (from `keyed`) with their results, from the cache or computed in `jobs` processes."""
+    shown = progress.stage("Checking each fact file", len(entries))
+    for entry in entries:
+        if entry[3] is None:
+            cached = store.get(entry[2])
+            if with_rows and isinstance(cached, dict) and cached.get("rows") is False:
+                cached = None  # a validation's result, without the rows a build needs: computed again, in parallel
+            entry[3] = cached
+            shown.advance(entry[3] is not None)
+        else:
+            shown.advance()
     missing = [entry for entry in entries if entry[3] is None]
     tasks = [(_stage_args(layout, path, name, with_rows), key, store) for path, name, key, _ in missing]
     jobs = jobs or (min(os.cpu_count() or 1, 8) if len(missing) >= AUTO_JOBS_FROM else 1)
@@ -96,7 +113,7 @@ def _positions(layout, path, name, key, store):
     return file_stage.split_positions(file_stage.run_path(_stage_args(layout, path, name)))[1]
 
 
-def _fact_file(layout, store, path, name, key, result) -> FactFile:
+def fact_file(layout, store, path, name, key, result) -> FactFile:
     loaded = file_stage.loaded_of(result)
     if loaded is not None:
         loaded.reload = functools.partial(_positions, layout, path, name, key, store)
@@ -109,20 +126,42 @@ def _fact_file(layout, store, path, name, key, result) -> FactFile:
 
 
 def check(layout, paths, today=None, jobs: int = 1, use_cache: bool = True, focus: frozenset = frozenset(),
-          with_rows: bool = False):
+          with_rows: bool = False, incremental: bool = False):
     """(findings, context, entities) for the given fact files; `focus` names the files a contributor works on.
-    Each valid file's rows are rendered too when `with_rows` (a build); validation does without them."""
-    findings, files = [], []
+    Each valid file's rows are rendered too when `with_rows` (a build); validation does without them.
+    With `incremental` (a validation), an edit of a few files recomputes only what it can affect (incremental.py)."""
     store = Cache(layout.root, enabled=use_cache)
-    for path, name, key, result in _file_results(layout, paths, jobs, store, with_rows):
-        files.append(_fact_file(layout, store, path, name, key, result))
-        findings += file_stage.findings_of(result)
     curated, curated_findings = curated_tables.read(layout)
-    findings += curated_findings
-    context = Context(layout, files, curated=curated, focus=focus, **({"today": today} if today else {}))
-    across, merged = registry.of_stage(Stage.DATASET), registry.of_stage(Stage.MERGED)
-    shown = progress.stage("Checking across files", len(across) + 1 + len(merged))
-    for check in across:
+    today = today or datetime.date.today()
+    warm = _incremental() if incremental and use_cache else None
+    if warm is not None:
+        reused = warm.run(layout, paths, store, warm.Settings(focus, today, curated, jobs))
+        if reused is not None:
+            return sort_findings(reused[0] + curated_findings), reused[1], reused[2]
+    findings, files, entries = [], [], _file_results(layout, paths, jobs, store, with_rows)
+    for path, name, key, result in entries:
+        files.append(fact_file(layout, store, path, name, key, result))
+        findings += file_stage.findings_of(result)
+    context = Context(layout, files, curated=curated, focus=focus, today=today)
+    crossed, entities = across(context)
+    if warm is not None:
+        warm.remember(store, warm.Settings(focus, today, curated, jobs), entries, crossed)
+    return sort_findings(findings + curated_findings + crossed), context, entities
+
+
+def _incremental():
+    from factpack import incremental  # it builds on this module
+
+    return incremental
+
+
+def across(context) -> tuple:
+    """(findings, entities) of the cross-file stage: the checks across files, the merge, the checks on its result.
+    The findings are as the checks report them, repeats included (incremental.py counts them)."""
+    findings: list = []
+    dataset, merged = registry.of_stage(Stage.DATASET), registry.of_stage(Stage.MERGED)
+    shown = progress.stage("Checking across files", len(dataset) + 1 + len(merged))
+    for check in dataset:
         findings += check(context)
         shown.advance()
     entities = merge(context)
@@ -130,7 +169,7 @@ def check(layout, paths, today=None, jobs: int = 1, use_cache: bool = True, focu
     for check in merged:  # every finding is reported, whatever else fired on the same records
         findings += check(context, entities)
         shown.advance()
-    return sort_findings(findings), context, entities
+    return findings, entities
 
 
 def run(layout, today: datetime.date | None = None, jobs: int = 1, use_cache: bool = True) -> Result:

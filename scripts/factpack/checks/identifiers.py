@@ -45,8 +45,8 @@ def _resolve(context, record, key, target, hinted: Counter):
     value = record.get(key)
     if not isinstance(value, str):
         return
-    tables = context.ids.get(value)
-    if tables and target in tables:
+    tables = context.kinds(value)
+    if target in tables:
         return
     if tables:
         other = sorted(tables)[0]

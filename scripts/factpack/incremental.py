@@ -1,0 +1,168 @@
+"""Validation after an edit: the previous run's findings, with those the edit can affect recomputed.
+
+A validation remembers, in the cache (so: outside the dataset, authenticated), what it found: every
+file's cache key, what it mentions (mentions.py), its own findings, and the cross-file findings counted
+with their repeats. The next validation reads every file's key as before; if a few files changed, it
+runs the cross-file stage twice on the files the change can affect (affected.py), once as they were and
+once as they are, and takes the first run's findings out and the second's in:
+
+    across(now) = across(before) − across(affected files before) + across(affected files now)
+
+Findings about owners the edit cannot affect come out the same in both runs and cancel, even when a
+subset lacks what they depend on; those it can affect come out exactly, because the subset holds all
+they depend on. A count that would go below zero means the remembered state does not match the data:
+the validation then runs whole, as it does when there is no state, when the settings differ, or when
+the edit touches too much for the shortcut to pay.
+"""
+
+import datetime
+import hashlib
+from collections import Counter
+from dataclasses import dataclass
+
+from factpack import affected, file_stage, mentions, pipeline
+from factpack.cache import Cache, code_version
+from factpack.context import Context
+from factpack.findings import Finding
+from factpack.rule_codes import Code
+
+FORMAT = 1
+AT_MOST_CHANGED = 1 / 20  # of the files: more than this and a whole run costs about the same
+AT_MOST_AFFECTED = 1 / 2
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What the findings depend on besides the files: a state made under other settings is not reused."""
+
+    focus: frozenset
+    today: datetime.date
+    curated: dict
+    jobs: int = 1
+
+    def key(self) -> str:
+        digest = hashlib.sha256(f"{FORMAT}\0{code_version()}\0".encode() + "\0".join(sorted(self.focus)).encode())
+        return "validation-state-" + digest.hexdigest()
+
+    def fingerprint(self) -> str:
+        return hashlib.sha256(repr((str(self.today), sorted(self.curated.items()))).encode()).hexdigest()
+
+
+def remember(store: Cache, settings: Settings, entries: list, crossed: list) -> None:
+    """Keep what a whole validation found, for the next one."""
+    results = {name: result for _, name, _, result in entries}
+    _save(store, settings, list(results), {name: key for _, name, key, _ in entries},
+          {name: result.get("mentions") or mentions.NOTHING for name, result in results.items()},
+          {name: result["findings"] for name, result in results.items()}, crossed)
+
+
+def _save(store: Cache, settings: Settings, order: list, keys: dict, found: dict, own: dict, crossed) -> None:
+    store.put(settings.key(), {"settings": settings.fingerprint(), "order": order, "keys": keys, "mentions": found,
+                               "own": own, "across": [file_stage.as_fields(finding) for finding in crossed]})
+
+
+def _load(store: Cache, settings: Settings) -> dict | None:
+    state = store.get(settings.key())
+    if not isinstance(state, dict) or state.get("settings") != settings.fingerprint():
+        return None
+    return state
+
+
+def run(layout, paths, store: Cache, settings: Settings):
+    """(findings, context, entities) of the given files, the context and entities those of the affected
+    files only; None when the previous state cannot be used (the caller then validates whole)."""
+    state = _load(store, settings)
+    if state is None:
+        return None
+    entries = pipeline.keyed(layout, paths)
+    keys = {name: key for _, name, key, _ in entries}
+    changed = {name for name in keys.keys() | state["keys"].keys()
+               if not keys.get(name) or keys.get(name) != state["keys"].get(name)}
+    if len(changed) > max(1, len(entries) * AT_MOST_CHANGED):
+        return None
+    before = _results_before(store, state, changed)
+    now = {entry[1]: entry[3] for entry in pipeline.load_results(
+        layout, [entry for entry in entries if entry[1] in changed], settings.jobs, store, with_rows=False)}
+    if before is None:
+        return None
+    found = {name: state["mentions"][name] for name in keys if name not in changed}
+    index = affected.Index(found)
+    versions = [(name, result["mentions"]) for results in (before, now) for name, result in results.items()]
+    for name, found_in in versions:
+        index.add(name, found_in)
+    touched = affected.files(index, versions) | _with_unknown_references(state["across"])
+    if len(touched & keys.keys()) > len(entries) * AT_MOST_AFFECTED:
+        return None
+    return _recompute(layout, store, settings, state, entries, changed, before, now, touched, found)
+
+
+def _results_before(store: Cache, state: dict, changed: set) -> dict | None:
+    """The changed files' results as the state saw them; None if one is no longer in the cache."""
+    results = {}
+    for name in changed:
+        key = state["keys"].get(name)
+        if key is None:
+            continue  # a new file
+        result = store.get(key) if key else {"loaded": None, "findings": [], "broken": [], "archive_sha256": None,
+                                              "rows": None, "mentions": mentions.NOTHING}
+        if not isinstance(result, dict) or "mentions" not in result:
+            return None
+        results[name] = result
+    return results
+
+
+def _with_unknown_references(across: list) -> set:
+    """Files with an unknown reference: its hint names the closest id of the whole dataset, which any edit may change."""
+    return {fields[2] for fields in across if fields[0] == Code.UNKNOWN_REFERENCE.value}
+
+
+def _recompute(layout, store: Cache, settings: Settings, state: dict, entries: list, changed: set, before: dict,
+               now: dict, touched: set, found: dict):
+    """The whole dataset's findings from the state and the cross-file stage run on the touched files, before and
+    after the change; the new state is kept for the next run."""
+    keys = {name: key for _, name, key, _ in entries}
+    unchanged = pipeline.load_results(layout, [entry for entry in entries if entry[1] in touched - changed],
+                                      settings.jobs, store, with_rows=False)
+    shared = {name: pipeline.fact_file(layout, store, path, name, key, result) for path, name, key, result in unchanged}
+    paths = {name: path for path, name, _, _ in entries}
+    whole = affected.whole_dataset(found)
+    files_now = {**shared, **{name: pipeline.fact_file(layout, store, paths[name], name, keys[name], result)
+                              for name, result in now.items()}}
+    files_before = {**shared, **{name: _fact_file_before(layout, store, state, name, result)
+                                 for name, result in before.items()}}
+    crossed, entities = pipeline.across(_context(layout, settings, [files_now[n] for n in keys if n in touched],
+                                                 affected.with_files(whole, [r["mentions"] for r in now.values()])))
+    crossed_before, _ = pipeline.across(_context(
+        layout, settings, [files_before[n] for n in state["order"] if n in touched and n in files_before],
+        affected.with_files(whole, [r["mentions"] for r in before.values()])))
+    counts = Counter(Finding(*fields) for fields in state["across"] if fields[2] not in changed)
+    counts.update(crossed)
+    counts.subtract(finding for finding in crossed_before if finding.file not in changed)
+    if any(count < 0 for count in counts.values()):
+        return None  # the state does not describe the data as it was: validate whole
+    across = list(counts.elements())
+    own = {name: state["own"][name] if name not in changed else now[name]["findings"] for name in keys}
+    _save(store, settings, list(keys), keys, {**found, **{name: r["mentions"] for name, r in now.items()}}, own,
+          across)
+    return [Finding(*fields) for listed in own.values() for fields in listed] + across, files_now, entities
+
+
+def _fact_file_before(layout, store: Cache, state: dict, name: str, result: dict):
+    """A changed file as it was: its positions only from the cache, its bytes being gone."""
+    key = state["keys"][name]
+    fact = pipeline.fact_file(layout, store, layout.root / name, name, key, result)
+    if fact.loaded is not None:
+        fact.loaded.reload = lambda: _positions_before(store, key)
+    return fact
+
+
+def _positions_before(store: Cache, key: str) -> tuple:
+    cached = store.get(key + pipeline.POSITIONS) if key else None
+    if isinstance(cached, tuple) and len(cached) == 2 and all(isinstance(part, dict) for part in cached):
+        return cached
+    return {}, {}  # then its findings differ from the state's and the counts tell (see `_recompute`)
+
+
+def _context(layout, settings: Settings, files: list, whole: tuple) -> Context:
+    return Context(layout, files, today=settings.today, curated=settings.curated, focus=settings.focus,
+                   known=whole[0], fold_firsts=whole[1])

@@ -1,0 +1,53 @@
+"""What one fact file mentions, as far as the cross-file checks are concerned: the index that lets a
+validation after an edit recompute only the files the edit can affect (incremental.py, affected.py).
+
+Each list is plain data (cached with the file's result and kept in the validation state). The rules
+for what counts mirror the checks that read it: ids are those Context.ids holds (broken records too),
+names and participants those merge keeps (records without schema errors).
+"""
+
+from factpack import model
+from factpack.context import id_tables, reference_fields
+from factpack.name_folding import keys
+
+SCALARS = (str, int, float, bool)
+NOTHING: dict = {"defines": [], "refers": [], "names": [], "participants": [], "parents": []}
+
+
+def _scalar(value):
+    """A value as an index key: the value itself when marshal keeps it exactly, else its repr."""
+    return value if isinstance(value, SCALARS) else repr(value)
+
+
+def of(fact) -> dict:
+    """{defines: [(table, id)], refers: [id], names: [(table, id, fold)], participants: [(event id, who)],
+    parents: [parent]} of one fact file's records."""
+    tables, named = set(id_tables()), set(model.named_tables())
+    references: dict = {}
+    for table, key, _ in reference_fields():
+        references.setdefault(table, []).append(key)
+    found: dict = {part: [] for part in NOTHING}
+    for record in fact.records:
+        if record.table in tables and record.id:
+            found["defines"].append((record.table, record.id))
+        found["refers"] += [record.get(key) for key in references.get(record.table, ())
+                            if isinstance(record.get(key), str)]
+        if record.broken or not record.id or record.table not in tables:
+            continue
+        if record.table in named:
+            found["names"] += [(record.table, record.id, fold) for fold in _folds(record)]
+        if record.table == "events":
+            found["participants"] += [(record.id, _scalar(who)) for who in _who(record)]
+        if record.table == "organizations" and record.get("parent") is not None:
+            found["parents"].append(_scalar(record.get("parent")))
+    return found
+
+
+def _folds(record) -> list:
+    names = [record.get("name")] + [child.get("name") for child in record.children("names")]
+    return sorted({fold for name in names if isinstance(name, str) for fold in keys(name)})
+
+
+def _who(record) -> list:
+    return [child.get("actor") or child.get("organization") for child in record.children("participants")
+            if child.get("actor") or child.get("organization")]

@@ -1,0 +1,234 @@
+"""Validation after an edit (incremental.py) against a validation from scratch, on random datasets whose
+articles share ids, give look-alike names to different ids, report overlapping events, name organizations'
+parents, refer to ids nobody defines and break the schema, before and after a random edit."""
+
+import datetime
+import shutil
+
+import pytest
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from conftest import FIXTURES, UNQUOTED
+from factpack import curated_tables, incremental, pipeline
+from factpack.cache import Cache
+from factpack.layout import Layout
+from factpack.rule_codes import Code
+
+TODAY = datetime.date(2026, 1, 1)
+# Pools large enough that an edit leaves some files untouched, with look-alike names on different ids
+PEOPLE = {"p-bilash": ["Serikzhan Bilash", "Bilash"], "p-bilash2": ["Serikjan Bilash", "Bilash"],
+          "p-nurlanova": ["Aigerim Nurlanova"], "p-seitkali": ["Marat Seitkali", "Seitkali"],
+          "p-omarova": ["Aiman Omarova"], "p-umarova": ["Aiman Umarova", "Umarova"], "p-kim": ["Kim"],
+          "p-seitqali": ["Marat Seitqali"]}
+BODIES = {"o-atajurt": ["Atajurt", "Atazhurt"], "o-atazhurt": ["Atazhurt Eriktileri"], "o-police": ["Almaty police"],
+          "o-court": ["Almaty court"], "o-kgb": ["Almaty Police"]}
+EVENTS = ("e-detained", "e-released", "e-fined", "e-charged", "e-tried", "e-freed")
+DATES = ("2019-03-10", "2019-03-09", "2019-03", "2019", "2019-03-10/2019-03-12", "2019-03-10?", "2031-01-01", "2019-13")
+PUBLISHED = ("2019-04-01", "2019-05-01", "2019-03-01")
+WHO = sorted(PEOPLE) + sorted(BODIES) + ["p-unknown"]
+
+
+def _quoted(record: dict, text: str) -> dict:
+    return {**record, "evidence": text}
+
+
+@st.composite
+def _person(draw, person_id):
+    name = draw(st.sampled_from(PEOPLE[person_id]))
+    person = {"id": person_id, "name": name, "names": [{"name": draw(st.sampled_from(PEOPLE[person_id])),
+                                                          "kind": "primary"}]}
+    country = draw(st.sampled_from([None, ["KZ"], ["CN"], ["XX"]]))  # XX: not a country
+    return _quoted({**person, "citizenship": country} if country else person, f"{name} was named")
+
+
+@st.composite
+def _body(draw, body_id):
+    name = draw(st.sampled_from(BODIES[body_id]))
+    body = {"id": body_id, "name": name, "kind": draw(st.sampled_from(["ngo", "police"]))}
+    parent = draw(st.sampled_from([None, None, *sorted(BODIES)]))
+    return _quoted({**body, "parent": parent} if parent else body, f"{name} was named")
+
+
+@st.composite
+def _event(draw, event_id):
+    participants = draw(st.lists(st.sampled_from(WHO), min_size=0, max_size=2, unique=True))
+    event = {"id": event_id, "date": draw(st.sampled_from(DATES)), "type": draw(st.sampled_from(["arrest", "fine"])),
+             "summary": draw(st.sampled_from(["Police detained him.", "He was detained."])),
+             "participants": [{"organization" if who.startswith("o-") else "actor": who, "role": "target"}
+                              for who in participants]}
+    return _quoted(event, f"the police acted in {event_id}")
+
+
+@st.composite
+def _article(draw, number):
+    source_id = draw(st.sampled_from([f"art-{number}", f"art-{number}", "art-misnamed"]))
+    document = {"source": {"id": source_id, "title": f"Report {number}", "publisher": "Generated",
+                           "published": draw(st.sampled_from(PUBLISHED)), "language": "en"}}
+    people = draw(st.lists(st.sampled_from(sorted(PEOPLE)), max_size=2, unique=True))
+    bodies = draw(st.lists(st.sampled_from(sorted(BODIES)), max_size=1, unique=True))
+    events = draw(st.lists(st.sampled_from(EVENTS), max_size=2, unique=True))
+    for key, records in (("actors", [draw(_person(p)) for p in people]),
+                         ("organizations", [draw(_body(b)) for b in bodies]),
+                         ("events", [draw(_event(e)) for e in events])):
+        if records:
+            document[key] = records
+    return document
+
+
+EDITS = st.sampled_from(["replace", "remove", "add", "garble"])
+
+
+def _write(root, name: str, document) -> None:
+    text = document if isinstance(document, str) else yaml.safe_dump(document, allow_unicode=True, sort_keys=False)
+    (root / "datasets/facts" / name).write_text(text, encoding="utf-8")
+    quotes = [] if isinstance(document, str) else [
+        r["evidence"] for key in ("actors", "organizations", "events") for r in document.get(key) or []]
+    (root / "datasets/archive" / (name[:-5] + ".txt")).write_text("\n".join(quotes) + UNQUOTED, encoding="utf-8")
+
+
+def _dataset(root, documents: list) -> Layout:
+    for folder in ("datasets/facts", "datasets/archive"):
+        (root / folder).mkdir(parents=True, exist_ok=True)
+    shutil.copy(FIXTURES / "mini/datasets/package.json", root / "datasets/package.json")
+    for number, document in enumerate(documents):
+        _write(root, f"art-{number}.yaml", document)
+    return Layout(root)
+
+
+def _edit(root, count: int, edit: str, which: int, document) -> str:
+    present = sorted(path.name for path in (root / "datasets/facts").iterdir())
+    name = present[which % len(present)]
+    if edit == "remove":
+        (root / "datasets/facts" / name).unlink()
+    elif edit == "add":
+        name = f"art-{count}.yaml"
+        _write(root, name, document)
+    else:
+        _write(root, name, "source: [unclosed\n" if edit == "garble" else document)
+    return name
+
+
+def _settings(layout, focus) -> incremental.Settings:
+    return incremental.Settings(focus, TODAY, curated_tables.read(layout)[0])
+
+
+@pytest.fixture(autouse=True)
+def _however_much_is_touched(monkeypatch):
+    """Small datasets are mostly touched by any edit: take the shortcut anyway, to compare it."""
+    monkeypatch.setattr(incremental, "AT_MOST_AFFECTED", 1.0)
+    monkeypatch.setattr(incremental, "AT_MOST_CHANGED", 1.0)
+
+
+def _reused(layout, focus) -> set:
+    reused = incremental.run(layout, layout.fact_files(), Cache(layout.root), _settings(layout, focus))
+    assert reused is not None, "the previous validation's state was not used"
+    return set(reused[0] + curated_tables.read(layout)[1])
+
+
+def _same_as_from_scratch(layout, focus=frozenset()) -> bool:
+    from_scratch, _, _ = pipeline.check(layout, layout.fact_files(), TODAY, focus=focus, use_cache=False)
+    return _reused(layout, focus) == set(from_scratch)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
+                                                                  HealthCheck.too_slow])
+@given(st.integers(2, 8).flatmap(lambda n: st.tuples(*[_article(i) for i in range(n)])),
+       st.lists(st.tuples(EDITS, st.integers(0, 4), _article(9)), min_size=1, max_size=2), st.booleans())
+def test_an_edit_recomputed_incrementally_finds_what_a_run_from_scratch_finds(tmp_path_factory, monkeypatch,
+                                                                               documents, edits, focused):
+    root = tmp_path_factory.mktemp("incremental")
+    layout = _dataset(root, list(documents))
+    focus = frozenset({"datasets/facts/art-0.yaml"}) if focused else frozenset()
+    pipeline.check(layout, layout.fact_files(), TODAY, focus=focus, incremental=True)  # remembers its findings
+    count = len(documents)
+    for edit, which, document in edits:  # the second edit starts from the state the first one left
+        _edit(root, count, edit, which, document)
+        count += edit == "add"
+        assert _same_as_from_scratch(layout, focus)
+
+
+def _article_of(number: int, actors=(), organizations=(), events=()) -> dict:
+    document: dict = {"source": {"id": f"art-{number}", "title": f"Report {number}", "publisher": "Generated",
+                                 "published": "2019-04-01", "language": "en"}}
+    for key, records in (("actors", actors), ("organizations", organizations), ("events", events)):
+        if records:
+            document[key] = [_quoted(record, f"{record.get('name', record['id'])} was named") for record in records]
+    return document
+
+
+def _arrest(event_id: str, *who: str) -> dict:
+    return {"id": event_id, "date": "2019-03-10", "type": "arrest", "summary": "Police detained them.", "participants": [
+        {"organization" if someone.startswith("o-") else "actor": someone, "role": "target"} for someone in who]}
+
+
+def _org(org_id: str, parent: str | None = None) -> dict:
+    return {"id": org_id, "name": f"Group {org_id[-1]}", "kind": "ngo", **({"parent": parent} if parent else {})}
+
+
+# For each rule of affected.files, an edit whose effect on another file only that rule finds.
+CASES = {
+    "a file that refers to an id the edit removes": (
+        [_article_of(0, actors=[{"id": "p-kim", "name": "Kim"}]), _article_of(1, events=[_arrest("e-1", "p-kim")])],
+        ("art-0.yaml", None)),
+    "organizations that are each other's parents through a third": (
+        [_article_of(0, organizations=[_org("o-a", "o-b")]), _article_of(1, organizations=[_org("o-b", "o-c")]),
+         _article_of(2, organizations=[_org("o-c", "o-a")])],
+        ("art-2.yaml", _article_of(2, organizations=[_org("o-c")]))),
+    "an event that now shares a participant with another article's event": (
+        [_article_of(0, events=[_arrest("e-1", "p-y")]), _article_of(1, events=[_arrest("e-2", "p-x")]),
+         _article_of(3, actors=[{"id": "p-x", "name": "Xan"}, {"id": "p-y", "name": "Yerlan"}])],
+        ("art-2.yaml", _article_of(2, events=[_arrest("e-1", "p-x")]))),
+    "a look-alike name that comes first in id order": (
+        [_article_of(0, actors=[{"id": "p-a", "name": "Serikzhan Bilash"}]),
+         _article_of(1, actors=[{"id": "p-b", "name": "Serikjan Bilash"}])],
+        ("art-2.yaml", _article_of(2, actors=[{"id": "p-0", "name": "Serikzhan Bilash"}]))),
+    "an unknown reference whose closest known id is new": (
+        [_article_of(0, events=[_arrest("e-1", "p-kimm")]), _article_of(1, actors=[{"id": "p-lee", "name": "Lee"}])],
+        ("art-2.yaml", _article_of(2, actors=[{"id": "p-kim", "name": "Kim"}]))),
+}
+
+
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_each_rule_of_what_an_edit_affects(tmp_path, case):
+    documents, (name, document) = CASES[case]
+    layout = _dataset(tmp_path, [])
+    for before in documents:
+        _write(tmp_path, f"art-{before['source']['id'][4:]}.yaml", before)
+    pipeline.check(layout, layout.fact_files(), TODAY, incremental=True)
+    if document is None:
+        (tmp_path / "datasets/facts" / name).unlink()
+    else:
+        _write(tmp_path, name, document)
+    assert _same_as_from_scratch(layout)
+
+
+def _look_alikes(root) -> Layout:
+    documents, (name, document) = CASES["a look-alike name that comes first in id order"]
+    layout = _dataset(root, documents)
+    pipeline.check(layout, layout.fact_files(), TODAY, incremental=True)
+    _write(root, name, document)  # which touches both look-alikes
+    return layout
+
+
+def test_a_state_that_does_not_match_the_data_is_not_used(tmp_path):
+    layout = _look_alikes(tmp_path)
+    store, settings_ = Cache(tmp_path), _settings(layout, frozenset())
+    state = store.get(settings_.key())
+    assert any(fields[0] == Code.SIMILAR_NAMES for fields in state["across"])
+    store.put(settings_.key(), {**state, "across": []})  # as if it had been found nowhere
+    assert incremental.run(layout, layout.fact_files(), store, settings_) is None
+    from_scratch, _, _ = pipeline.check(layout, layout.fact_files(), TODAY, use_cache=False)
+    assert pipeline.check(layout, layout.fact_files(), TODAY, incremental=True)[0] == from_scratch
+
+
+def test_a_damaged_state_changes_nothing(tmp_path):
+    layout = _look_alikes(tmp_path)
+    store, settings_ = Cache(tmp_path), _settings(layout, frozenset())
+    entry = store._path(settings_.key())
+    entry.write_bytes(entry.read_bytes()[:-10])
+    assert incremental.run(layout, layout.fact_files(), store, settings_) is None
+    from_scratch, _, _ = pipeline.check(layout, layout.fact_files(), TODAY, use_cache=False)
+    assert pipeline.check(layout, layout.fact_files(), TODAY, incremental=True)[0] == from_scratch
+    assert _same_as_from_scratch(layout)  # and the state it wrote in its place is used
