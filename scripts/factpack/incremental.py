@@ -17,10 +17,11 @@ the edit touches too much for the shortcut to pay.
 
 import datetime
 import hashlib
+import time
 from collections import Counter
 from dataclasses import dataclass
 
-from factpack import affected, file_stage, mentions, pipeline
+from factpack import affected, file_signatures, file_stage, mentions, pipeline
 from factpack.cache import Cache, code_version
 from factpack.context import Context
 from factpack.findings import Finding
@@ -48,17 +49,45 @@ class Settings:
         return hashlib.sha256(repr((str(self.today), sorted(self.curated.items()))).encode()).hexdigest()
 
 
-def remember(store: Cache, settings: Settings, entries: list, crossed: list) -> None:
-    """Keep what a whole validation found, for the next one."""
+def remember(layout, store: Cache, settings: Settings, entries: list, crossed: list, since: int) -> None:
+    """Keep what a whole validation that started at `since` found, for the next one."""
     results = {name: result for _, name, _, result in entries}
-    _save(store, settings, list(results), {name: key for _, name, key, _ in entries},
+    signatures = file_signatures.Signatures(layout.root)
+    stats = {name: _signature(layout, signatures, path, name) for path, name, _, _ in entries}
+    _save(store, settings, list(results), {name: key for _, name, key, _ in entries}, (stats, since),
           {name: result.get("mentions") or mentions.NOTHING for name, result in results.items()},
           {name: result["findings"] for name, result in results.items()}, crossed)
 
 
-def _save(store: Cache, settings: Settings, order: list, keys: dict, found: dict, own: dict, crossed) -> None:
-    store.put(settings.key(), {"settings": settings.fingerprint(), "order": order, "keys": keys, "mentions": found,
-                               "own": own, "across": [file_stage.as_fields(finding) for finding in crossed]})
+def _signature(layout, signatures, path, name: str) -> tuple:
+    return signatures.of(name), signatures.of(pipeline.archive_name(layout, path))
+
+
+def _save(store: Cache, settings: Settings, order: list, keys: dict, stats: tuple, found: dict, own: dict,
+          crossed) -> None:
+    store.put(settings.key(), {"settings": settings.fingerprint(), "order": order, "keys": keys, "stats": stats[0],
+                               "since": stats[1], "mentions": found, "own": own,
+                               "across": [file_stage.as_fields(finding) for finding in crossed]})
+
+
+def _keyed(layout, paths, state: dict) -> tuple:
+    """(entries as pipeline.keyed gives them, signatures): a file whose signature is the one recorded, long
+    enough after its last change, keeps its recorded key without being read (file_signatures)."""
+    signatures, since = file_signatures.Signatures(layout.root), state["since"]
+    entries: list = []
+    stats, unsure = {}, []
+    for path in paths:
+        name = layout.relative(path)
+        stats[name] = seen = _signature(layout, signatures, path, name)
+        if state["keys"].get(name) and None not in seen and seen == state["stats"].get(name) \
+                and all(file_signatures.settled(part, since) for part in seen):
+            entries.append([path, name, state["keys"][name], None])
+        else:
+            entries.append(None)
+            unsure.append((len(entries) - 1, path))
+    for (index, _), entry in zip(unsure, pipeline.keyed(layout, [path for _, path in unsure])):
+        entries[index] = entry
+    return entries, stats
 
 
 def _load(store: Cache, settings: Settings) -> dict | None:
@@ -71,10 +100,10 @@ def _load(store: Cache, settings: Settings) -> dict | None:
 def run(layout, paths, store: Cache, settings: Settings):
     """(findings, context, entities) of the given files, the context and entities those of the affected
     files only; None when the previous state cannot be used (the caller then validates whole)."""
-    state = _load(store, settings)
+    state, started = _load(store, settings), time.time_ns()
     if state is None:
         return None
-    entries = pipeline.keyed(layout, paths)
+    entries, stats = _keyed(layout, paths, state)
     keys = {name: key for _, name, key, _ in entries}
     changed = {name for name in keys.keys() | state["keys"].keys()
                if not keys.get(name) or keys.get(name) != state["keys"].get(name)}
@@ -93,7 +122,8 @@ def run(layout, paths, store: Cache, settings: Settings):
     touched = affected.files(index, versions) | _with_unknown_references(state["across"])
     if len(touched & keys.keys()) > len(entries) * AT_MOST_AFFECTED:
         return None
-    return _recompute(layout, store, settings, state, entries, changed, before, now, touched, found)
+    return _recompute(layout, store, settings, state, entries, changed, before, now, touched, found,
+                      (stats, started))
 
 
 def _results_before(store: Cache, state: dict, changed: set) -> dict | None:
@@ -117,7 +147,7 @@ def _with_unknown_references(across: list) -> set:
 
 
 def _recompute(layout, store: Cache, settings: Settings, state: dict, entries: list, changed: set, before: dict,
-               now: dict, touched: set, found: dict):
+               now: dict, touched: set, found: dict, stats: tuple):
     """The whole dataset's findings from the state and the cross-file stage run on the touched files, before and
     after the change; the new state is kept for the next run."""
     keys = {name: key for _, name, key, _ in entries}
@@ -142,7 +172,7 @@ def _recompute(layout, store: Cache, settings: Settings, state: dict, entries: l
         return None  # the state does not describe the data as it was: validate whole
     across = list(counts.elements())
     own = {name: state["own"][name] if name not in changed else now[name]["findings"] for name in keys}
-    _save(store, settings, list(keys), keys, {**found, **{name: r["mentions"] for name, r in now.items()}}, own,
+    _save(store, settings, list(keys), keys, stats, {**found, **{name: r["mentions"] for name, r in now.items()}}, own,
           across)
     return [Finding(*fields) for listed in own.values() for fields in listed] + across, files_now, entities
 

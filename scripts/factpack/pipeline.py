@@ -6,6 +6,7 @@ Every stage reports findings; rows and files are produced only when there is no 
 import datetime
 import functools
 import os
+import time
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 
@@ -50,7 +51,7 @@ def keyed(layout, paths) -> list:
         if isinstance(raw, RefusedPath):  # never cached: nothing was read
             entries.append([path, name, "", file_stage.refused_result(name, raw)])
         else:
-            archive = file_stage.read_archive(layout.root, _archive_name(layout, path))
+            archive = file_stage.read_archive(layout.root, archive_name(layout, path))
             entries.append([path, name, cache_key(name, raw, archive.reason if isinstance(archive, RefusedPath)
                                                   else archive), None])
         shown.advance()
@@ -98,12 +99,12 @@ def _compute(task) -> dict:
     return lean
 
 
-def _archive_name(layout, path) -> str:
+def archive_name(layout, path) -> str:
     return layout.relative(layout.archive_for(path.stem))
 
 
 def _stage_args(layout, path, name, with_rows: bool = False) -> tuple:
-    return str(layout.root), name, _archive_name(layout, path), with_rows
+    return str(layout.root), name, archive_name(layout, path), with_rows
 
 
 def _positions(layout, path, name, key, store):
@@ -130,7 +131,7 @@ def check(layout, paths, today=None, jobs: int = 1, use_cache: bool = True, focu
     """(findings, context, entities) for the given fact files; `focus` names the files a contributor works on.
     Each valid file's rows are rendered too when `with_rows` (a build); validation does without them.
     With `incremental` (a validation), an edit of a few files recomputes only what it can affect (incremental.py)."""
-    store = Cache(layout.root, enabled=use_cache)
+    store, since = Cache(layout.root, enabled=use_cache), time.time_ns()
     curated, curated_findings = curated_tables.read(layout)
     today = today or datetime.date.today()
     warm = _incremental() if incremental and use_cache else None
@@ -145,7 +146,7 @@ def check(layout, paths, today=None, jobs: int = 1, use_cache: bool = True, focu
     context = Context(layout, files, curated=curated, focus=focus, today=today)
     crossed, entities = across(context)
     if warm is not None:
-        warm.remember(store, warm.Settings(focus, today, curated, jobs), entries, crossed)
+        warm.remember(layout, store, warm.Settings(focus, today, curated, jobs), entries, crossed, since)
     return sort_findings(findings + curated_findings + crossed), context, entities
 
 
