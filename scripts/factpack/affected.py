@@ -1,54 +1,55 @@
 """The files an edit can affect: whose cross-file findings may change when some fact files change.
 
-Every cross-file finding has an owner, and depends on the files that mention its owner:
+Every cross-file finding has an owner and depends on some files; an edit affects the owner when the
+edited file, before or after the edit, is one of them:
 
-| finding                                   | owner                 | depends on the files that …                     |
-|-------------------------------------------|-----------------------|-------------------------------------------------|
-| per record (references, dates, codes …)   | the record's file     | … are that file (an id's kinds: `whole_dataset`) |
-| an id used for two kinds, disagreements, | the id                | … define it                                     |
-| no participants                           |                       |                                                 |
-| records resting on one source             | the first file of each | … define one of that file's ids                |
-| similar names                             | a pair of ids         | … define either (which id is first: `whole_dataset`) |
-| similar events                            | a pair of events      | … define either                                 |
-| an organization its own parent            | the record            | … hold a parent, or define an id that is one    |
+- a finding on one record (a reference, a date, a code, a participant) or one file (its name, the
+  records resting on it alone) depends on that file, and on facts of the whole dataset that `Whole`
+  answers from the index (the kinds of an id, the first file and number of sources of a record);
+- an id used for two kinds, a disagreement and an event without participants depend on the files that
+  define the id;
+- a pair of look-alike names or of probable duplicate events depends on the files that define either id;
+  whether a pair of names is reported depends on which id comes first among those sharing the name, so
+  every id sharing a name with a changed record is affected;
+- an organization that is its own parent depends on the files that name a parent or define one.
 
-An edit affects an owner when the edited file, before or after the edit, is among the files it depends on.
 `files` returns every file an affected owner depends on: the cross-file stage run on those files alone,
 before and after the edit, gives every affected owner's findings exactly (incremental.py).
 """
 
 
 class Index:
-    """What every file mentions (mentions.py), looked up the other way round: which files mention a given id."""
+    """What every file mentions (mentions.py), looked up the other way round: which files mention a given id.
+    A changed file is indexed as it was and as it is (`versions`)."""
 
-    def __init__(self, by_name: dict):
+    def __init__(self, found: dict, changed: dict):
+        self.found = found  # file → mentions, of the files the edit did not change
+        self.changed = changed  # file → [mentions before and/or after]
         self.defined_by: dict = {}  # id → files that define it
         self.referred_by: dict = {}  # id → files that refer to it
-        self.defines: dict = {}  # file → the ids it defines
-        self.folds_of: dict = {}  # id → (table, folded name) of its names
-        self.ids_with_fold: dict = {}  # (table, folded name) → ids
-        self.who_of: dict = {}  # event id → participant ids
-        self.events_with: dict = {}  # participant id → event ids
-        self.parents: set = set()  # files with an organization that names its parent, and those parents' ids
-        self.parent_ids: set = set()
-        for name, found in by_name.items():
-            self.add(name, found)
+        self.named: dict = {}  # (table, folded name) → files with a record of that name
+        self.taking_part: dict = {}  # participant id → files with an event it takes part in
+        self.parents: set = set()  # files with an organization that names its parent
+        for name, mentioned in found.items():
+            self._add(name, mentioned)
+        for name, versions in changed.items():
+            for mentioned in versions:
+                self._add(name, mentioned)
 
-    def add(self, name: str, found: dict) -> None:
+    def _add(self, name: str, found: dict) -> None:
         for _, record_id in found["defines"]:
             self.defined_by.setdefault(record_id, set()).add(name)
-            self.defines.setdefault(name, set()).add(record_id)
         for record_id in found["refers"]:
             self.referred_by.setdefault(record_id, set()).add(name)
-        for table, record_id, fold in found["names"]:
-            self.folds_of.setdefault(record_id, set()).add((table, fold))
-            self.ids_with_fold.setdefault((table, fold), set()).add(record_id)
-        for event_id, who in found["participants"]:
-            self.who_of.setdefault(event_id, set()).add(who)
-            self.events_with.setdefault(who, set()).add(event_id)
+        for table, _, fold in found["names"]:
+            self.named.setdefault((table, fold), set()).add(name)
+        for _, who in found["participants"]:
+            self.taking_part.setdefault(who, set()).add(name)
         if found["parents"]:
             self.parents.add(name)
-            self.parent_ids.update(found["parents"])
+
+    def versions(self, name: str) -> list:
+        return self.changed[name] if name in self.changed else [self.found[name]]
 
     def defining(self, ids) -> set:
         return set().union(*(self.defined_by.get(record_id, ()) for record_id in ids))
@@ -57,49 +58,53 @@ class Index:
         return set().union(*(self.referred_by.get(record_id, ()) for record_id in ids))
 
     def sharing_a_name(self, ids) -> set:
-        folds = set().union(*(self.folds_of.get(record_id, ()) for record_id in ids))
-        return set().union(*(self.ids_with_fold[fold] for fold in folds))
+        folds = {(table, fold) for name in self.defining(ids) for found in self.versions(name)
+                 for table, record_id, fold in found["names"] if record_id in ids}
+        return {record_id for key in folds for name in self.named[key] for found in self.versions(name)
+                for table, record_id, fold in found["names"] if (table, fold) == key}
 
     def sharing_a_participant(self, ids) -> set:
-        who = set().union(*(self.who_of.get(record_id, ()) for record_id in ids))
-        return set().union(*(self.events_with[someone] for someone in who))
+        who = {someone for name in self.defining(ids) for found in self.versions(name)
+               for event_id, someone in found["participants"] if event_id in ids}
+        return {event_id for someone in who for name in self.taking_part[someone] for found in self.versions(name)
+                for event_id, other in found["participants"] if other == someone}
+
+    def named_parents(self) -> set:
+        return {parent for name in self.parents for found in self.versions(name) for parent in found["parents"]}
 
 
-def files(index: Index, versions: list) -> set:
-    """The files an edit can affect, `versions` being (file, mentions) of each changed file before and after
-    (`index` holding both)."""
-    changed = {name for name, _ in versions}
-    ids = {record_id for _, found in versions for _, record_id in found["defines"]}
-    owners = index.defining(ids)  # files whose records are merged with a changed file's
-    touched = changed | index.referring(ids)
-    touched |= index.defining(set().union(ids, *(index.defines.get(name, ()) for name in owners)))
+def files(index: Index) -> set:
+    """The files the changed files can affect, as they were and as they are."""
+    ids = {record_id for versions in index.changed.values() for found in versions for _, record_id in found["defines"]}
+    touched = set(index.changed) | index.defining(ids) | index.referring(ids)
     touched |= index.defining(index.sharing_a_name(ids) | index.sharing_a_participant(ids))
-    return touched | index.parents | index.defining(index.parent_ids)
+    return touched | index.parents | index.defining(index.named_parents())
 
 
-def whole_dataset(by_name: dict) -> tuple:
-    """(id → the tables that define it, table → {folded name: its first id}) of the files' mentions:
-    what the subset's checks need to know of the whole dataset."""
-    known: dict = {}
-    firsts: dict = {}
-    for found in by_name.values():
-        add_to(known, firsts, found)
-    return known, firsts
+class Whole:
+    """What the checks of a subset need to know of the whole dataset, in one version of it: the changed
+    files as they were or as they are (`version`), in that version's order (file → position)."""
 
+    def __init__(self, index: Index, version: dict, order: dict):
+        self.index, self.version, self.order = index, version, order
 
-def add_to(known: dict, firsts: dict, found: dict) -> None:
-    for table, record_id in found["defines"]:
-        if table not in known.get(record_id, ()):
-            known[record_id] = tuple(sorted((*known.get(record_id, ()), table)))
-    for table, record_id, fold in found["names"]:
-        first = firsts.setdefault(table, {})
-        if fold not in first or record_id < first[fold]:
-            first[fold] = record_id
+    def _found(self, name: str) -> dict | None:
+        return self.version.get(name) if name in self.index.changed else self.index.found.get(name)
 
+    def _defining(self, record_id) -> list:
+        return [(name, found) for name in self.index.defined_by.get(record_id, ())
+                if (found := self._found(name)) and any(i == record_id for _, i in found["defines"])]
 
-def with_files(whole: tuple, founds: list) -> tuple:
-    """`whole_dataset` of more files: a copy of `whole` with theirs added."""
-    known, firsts = dict(whole[0]), {table: dict(first) for table, first in whole[1].items()}
-    for found in founds:
-        add_to(known, firsts, found)
-    return known, firsts
+    def kinds(self, record_id) -> tuple:
+        return tuple(sorted({table for _, found in self._defining(record_id)
+                             for table, i in found["defines"] if i == record_id}))
+
+    def ids_of(self, table: str) -> list:
+        everyone = [*self.index.found.values(), *(found for found in self.version.values() if found)]
+        return sorted({record_id for found in everyone for kind, record_id in found["defines"] if kind == table})
+
+    def sources(self, table: str, record_id: str) -> tuple:
+        """(the first file that gives the record, the number of sources that do)."""
+        giving = [(name, found) for name, found in self._defining(record_id) if (table, record_id) in found["merged"]]
+        first = min((name for name, _ in giving), key=self.order.__getitem__)
+        return first, len({found["source"] for _, found in giving} - {""})

@@ -21,10 +21,7 @@ class Context:
     today: datetime.date = field(default_factory=datetime.date.today)
     curated: dict = field(default_factory=dict)  # rows of the tables curated by hand (curated_tables)
     focus: frozenset = frozenset()  # the files the contributor works on (validate PATH…, --changed); empty: all
-    # When the files are a subset of the dataset (incremental.py), what the whole dataset holds: id → the tables
-    # that define it, and table → {folded name: the first id, in id order, with a name that folds to it}.
-    known: dict | None = None
-    fold_firsts: dict | None = None
+    whole: object | None = None  # when the files are a subset of the dataset: what it holds (affected.Whole)
 
     def records(self, table: str | None = None, include_broken: bool = False):
         """Records in file order, of one table or of all; broken ones only if asked for."""
@@ -55,13 +52,26 @@ class Context:
 
     def kinds(self, record_id) -> tuple:
         """The tables that define `record_id`, in the whole dataset."""
-        if self.known is not None:
-            return self.known.get(record_id, ())
+        if self.whole is not None:
+            return self.whole.kinds(record_id)  # type: ignore[attr-defined]
         return tuple(self.ids.get(record_id, ()))
 
     def ids_of(self, table: str) -> list:
-        ids = self.ids if self.known is None else self.known
-        return sorted(i for i, tables in ids.items() if table in tables)
+        if self.whole is not None:
+            return self.whole.ids_of(table)  # type: ignore[attr-defined]
+        return sorted(i for i, tables in self.ids.items() if table in tables)
+
+    def sources_of(self, entity) -> tuple:
+        """(the file of the entity's first record, the number of its sources), in the whole dataset; the file
+        is None when it is not among this context's files."""
+        if self.whole is None:
+            return entity.origins[0].file, len(entity.sources)
+        first, count = self.whole.sources(entity.table, entity.id)  # type: ignore[attr-defined]
+        return self._named.get(first), count
+
+    @cached_property
+    def _named(self) -> dict:
+        return {fact.name: fact for fact in self.files}
 
 
 def fact_keys_with(annotation: str) -> dict:

@@ -114,16 +114,13 @@ def run(layout, paths, store: Cache, settings: Settings):
         layout, [entry for entry in entries if entry[1] in changed], settings.jobs, store, with_rows=False)}
     if before is None:
         return None
-    found = {name: state["mentions"][name] for name in keys if name not in changed}
-    index = affected.Index(found)
-    versions = [(name, result["mentions"]) for results in (before, now) for name, result in results.items()]
-    for name, found_in in versions:
-        index.add(name, found_in)
-    touched = affected.files(index, versions) | _with_unknown_references(state["across"])
+    index = affected.Index({name: state["mentions"][name] for name in keys if name not in changed},
+                           {name: [results[name]["mentions"] for results in (before, now) if name in results]
+                            for name in changed})
+    touched = affected.files(index) | _with_unknown_references(state["across"])
     if len(touched & keys.keys()) > len(entries) * AT_MOST_AFFECTED:
         return None
-    return _recompute(layout, store, settings, state, entries, changed, before, now, touched, found,
-                      (stats, started))
+    return _recompute(layout, store, settings, state, entries, (before, now), index, touched, (stats, started))
 
 
 def _results_before(store: Cache, state: dict, changed: set) -> dict | None:
@@ -146,25 +143,22 @@ def _with_unknown_references(across: list) -> set:
     return {fields[2] for fields in across if fields[0] == Code.UNKNOWN_REFERENCE.value}
 
 
-def _recompute(layout, store: Cache, settings: Settings, state: dict, entries: list, changed: set, before: dict,
-               now: dict, touched: set, found: dict, stats: tuple):
+def _recompute(layout, store: Cache, settings: Settings, state: dict, entries: list, versions: tuple,
+               index: affected.Index, touched: set, stats: tuple):
     """The whole dataset's findings from the state and the cross-file stage run on the touched files, before and
     after the change; the new state is kept for the next run."""
-    keys = {name: key for _, name, key, _ in entries}
+    keys, (before, now), changed = {name: key for _, name, key, _ in entries}, versions, set(index.changed)
     unchanged = pipeline.load_results(layout, [entry for entry in entries if entry[1] in touched - changed],
                                       settings.jobs, store, with_rows=False)
     shared = {name: pipeline.fact_file(layout, store, path, name, key, result) for path, name, key, result in unchanged}
     paths = {name: path for path, name, _, _ in entries}
-    whole = affected.whole_dataset(found)
     files_now = {**shared, **{name: pipeline.fact_file(layout, store, paths[name], name, keys[name], result)
                               for name, result in now.items()}}
     files_before = {**shared, **{name: _fact_file_before(layout, store, state, name, result)
                                  for name, result in before.items()}}
-    crossed, entities = pipeline.across(_context(layout, settings, [files_now[n] for n in keys if n in touched],
-                                                 affected.with_files(whole, [r["mentions"] for r in now.values()])))
-    crossed_before, _ = pipeline.across(_context(
-        layout, settings, [files_before[n] for n in state["order"] if n in touched and n in files_before],
-        affected.with_files(whole, [r["mentions"] for r in before.values()])))
+    crossed, entities = pipeline.across(_context(layout, settings, index, list(keys), now, files_now, touched))
+    crossed_before, _ = pipeline.across(_context(layout, settings, index, state["order"], before, files_before,
+                                                 touched))
     counts = Counter(Finding(*fields) for fields in state["across"] if fields[2] not in changed)
     counts.update(crossed)
     counts.subtract(finding for finding in crossed_before if finding.file not in changed)
@@ -172,8 +166,8 @@ def _recompute(layout, store: Cache, settings: Settings, state: dict, entries: l
         return None  # the state does not describe the data as it was: validate whole
     across = list(counts.elements())
     own = {name: state["own"][name] if name not in changed else now[name]["findings"] for name in keys}
-    _save(store, settings, list(keys), keys, stats, {**found, **{name: r["mentions"] for name, r in now.items()}}, own,
-          across)
+    _save(store, settings, list(keys), keys, stats, {**index.found, **{name: r["mentions"] for name, r in now.items()}},
+          own, across)
     return [Finding(*fields) for listed in own.values() for fields in listed] + across, files_now, entities
 
 
@@ -193,6 +187,10 @@ def _positions_before(store: Cache, key: str) -> tuple:
     return {}, {}  # then its findings differ from the state's and the counts tell (see `_recompute`)
 
 
-def _context(layout, settings: Settings, files: list, whole: tuple) -> Context:
-    return Context(layout, files, today=settings.today, curated=settings.curated, focus=settings.focus,
-                   known=whole[0], fold_firsts=whole[1])
+def _context(layout, settings: Settings, index: affected.Index, order: list, results: dict, files: dict,
+             touched: set) -> Context:
+    """The touched files of one version of the dataset (as it was, or as it is), in its order."""
+    whole = affected.Whole(index, {name: results[name]["mentions"] if name in results else None
+                                   for name in index.changed}, {name: at for at, name in enumerate(order)})
+    return Context(layout, [files[name] for name in order if name in touched and name in files],
+                   today=settings.today, curated=settings.curated, focus=settings.focus, whole=whole)

@@ -1,5 +1,6 @@
 """Where things live in a dataset folder, and where the toolkit's schema lives."""
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -50,6 +51,9 @@ class Layout:
 
     def relative(self, path: Path) -> str:
         """A path as the contributor sees it: relative to the dataset root, with forward slashes."""
+        text, root = os.fspath(path), os.fspath(self.root) + os.sep
+        if os.sep == "/" and text.startswith(root) and "/.." not in text[len(root) - 1:]:
+            return text[len(root):]  # every fact file of a run (40,000 calls at 20,000 articles): no Path objects
         if path.is_relative_to(self.root) and ".." not in path.parts:
             return path.relative_to(self.root).as_posix()  # the usual case, without asking the file system
         try:
@@ -68,6 +72,11 @@ class Layout:
 
     def archive_for(self, source_id: str) -> Path:
         return self.archive / f"{source_id}.txt"
+
+    @staticmethod
+    def archive_name(source_id: str) -> str:
+        """archive_for, relative to the root."""
+        return f"datasets/archive/{source_id}.txt"
 
 
 def table_path(table_name: str, fmt: str) -> str:

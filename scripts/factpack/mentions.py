@@ -11,7 +11,7 @@ from factpack.context import id_tables, reference_fields
 from factpack.name_folding import keys
 
 SCALARS = (str, int, float, bool)
-NOTHING: dict = {"defines": [], "refers": [], "names": [], "participants": [], "parents": []}
+NOTHING: dict = {"defines": [], "refers": [], "merged": [], "names": [], "participants": [], "parents": [], "source": ""}
 
 
 def _scalar(value):
@@ -20,13 +20,15 @@ def _scalar(value):
 
 
 def of(fact) -> dict:
-    """{defines: [(table, id)], refers: [id], names: [(table, id, fold)], participants: [(event id, who)],
-    parents: [parent]} of one fact file's records."""
+    """{defines: [(table, id)], refers: [id], merged: [(table, id)] of the records merge keeps,
+    names: [(table, id, fold)], participants: [(event id, who)], parents: [parent], source: its id or ""}
+    of one fact file's records."""
     tables, named = set(id_tables()), set(model.named_tables())
     references: dict = {}
     for table, key, _ in reference_fields():
         references.setdefault(table, []).append(key)
-    found: dict = {part: [] for part in NOTHING}
+    found: dict = {**{part: [] for part in NOTHING if part != "source"},
+                   "source": fact.source.id if fact.source and fact.source.id else ""}
     for record in fact.records:
         if record.table in tables and record.id:
             found["defines"].append((record.table, record.id))
@@ -34,6 +36,7 @@ def of(fact) -> dict:
                             if isinstance(record.get(key), str)]
         if record.broken or not record.id or record.table not in tables:
             continue
+        found["merged"].append((record.table, record.id))
         if record.table in named:
             found["names"] += [(record.table, record.id, fold) for fold in _folds(record)]
         if record.table == "events":

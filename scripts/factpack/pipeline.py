@@ -100,7 +100,7 @@ def _compute(task) -> dict:
 
 
 def archive_name(layout, path) -> str:
-    return layout.relative(layout.archive_for(path.stem))
+    return layout.archive_name(path.stem)
 
 
 def _stage_args(layout, path, name, with_rows: bool = False) -> tuple:

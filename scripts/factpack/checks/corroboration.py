@@ -13,13 +13,14 @@ def _published_end(record):
         return None
 
 
-def _single_source(entities):
+def _single_source(context, entities):
     """One warning per fact file, listing the records that rest on it alone."""
     alone: dict = {}
     for table in (t.name for t in model.record_tables() if not t.fact_file.get("single")):
         for entity in entities[table].values():
-            if len(entity.sources) == 1:
-                alone.setdefault(entity.origins[0].file, []).append(entity.id)
+            first, count = context.sources_of(entity)
+            if count == 1 and first is not None:
+                alone.setdefault(first, []).append(entity.id)
     for fact, ids in alone.items():
         shown = ", ".join(ids[:5]) + (f" and {len(ids) - 5} more" if len(ids) > 5 else "")
         yield fact.finding(Code.SINGLE_SOURCE, f"{len(ids)} record(s) rest on this source alone: {shown}",
@@ -27,7 +28,7 @@ def _single_source(entities):
 
 
 def check(context, entities):
-    yield from _single_source(entities)
+    yield from _single_source(context, entities)
     for event in entities["events"].values():
         if not any(origin.children("participants") for origin in event.origins):
             yield event.origins[0].finding(Code.NO_PARTICIPANTS, f"event '{event.id}' has no participants", "id",

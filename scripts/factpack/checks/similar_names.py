@@ -40,37 +40,22 @@ def where(entity) -> str:
     return f"{origin.file.name}:{origin.file.loaded.where(origin.path + ('id',))[0]}"
 
 
-def firsts(by_id) -> dict:
-    """folded name → the first id, in id order, with a name that folds to it."""
-    found: dict = {}
-    for entity_id in sorted(by_id):
-        for name, _ in _names(by_id[entity_id]):
-            for fold in keys(name):
-                found.setdefault(fold, entity_id)
-    return found
-
-
-def _pairs(by_id, first: dict):
-    """(entity, the first entity sharing one of its folded names) for each such pair, once per pair. Pairing
-    with the first id only keeps the work linear when many ids share a name."""
+def _pairs(by_id):
+    """(entity, other, name, other's name) for each pair of ids sharing a folded name, once per pair."""
+    seen: dict = {}
     reported: set = set()
     for entity_id in sorted(by_id):
         for name, _ in _names(by_id[entity_id]):
             for fold in keys(name):
-                other_id = first.get(fold, entity_id)
-                if other_id != entity_id and other_id in by_id and (other_id, entity_id) not in reported:
+                other_id, other_name = seen.setdefault(fold, (entity_id, name))
+                if other_id != entity_id and (other_id, entity_id) not in reported:
                     reported.add((other_id, entity_id))
                     yield by_id[entity_id], by_id[other_id]
 
 
-def _firsts(context, table: str, by_id) -> dict:
-    """Of the whole dataset, also when the context holds a subset of its files (incremental.py)."""
-    return firsts(by_id) if context.fold_firsts is None else context.fold_firsts.get(table, {})
-
-
 def check(context, entities):
     for table in model.named_tables():
-        for a, b in _pairs(entities[table], _firsts(context, table, entities[table])):
+        for a, b in _pairs(entities[table]):
             kept, newcomer = established(a, b, context.focus)
             for origin in newcomer.origins:
                 yield origin.finding(
