@@ -139,7 +139,7 @@ def _same_as_from_scratch(layout, focus=frozenset()) -> bool:
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
                                                                   HealthCheck.too_slow])
 @given(st.integers(2, 8).flatmap(lambda n: st.tuples(*[_article(i) for i in range(n)])),
-       st.lists(st.tuples(EDITS, st.integers(0, 4), _article(9)), min_size=1, max_size=2), st.booleans())
+       st.lists(st.tuples(EDITS, st.integers(0, 4), _article(9)), min_size=1, max_size=3), st.booleans())
 def test_an_edit_recomputed_incrementally_finds_what_a_run_from_scratch_finds(tmp_path_factory, monkeypatch,
                                                                                documents, edits, focused):
     root = tmp_path_factory.mktemp("incremental")

@@ -22,31 +22,50 @@ class Index:
     """What every file mentions (mentions.py), looked up the other way round: which files mention a given id.
     A changed file is indexed as it was and as it is (`versions`)."""
 
-    def __init__(self, found: dict, changed: dict):
+    def __init__(self, found: dict, kept: tuple | None = None):
         self.found = found  # file → mentions, of the files the edit did not change
-        self.changed = changed  # file → [mentions before and/or after]
-        self.defined_by: dict = {}  # id → files that define it
-        self.referred_by: dict = {}  # id → files that refer to it
-        self.named: dict = {}  # (table, folded name) → files with a record of that name
-        self.taking_part: dict = {}  # participant id → files with an event it takes part in
-        self.parents: set = set()  # files with an organization that names its parent
-        for name, mentioned in found.items():
-            self._add(name, mentioned)
+        self.changed: dict = {}  # file → [mentions before and/or after]
+        # id → files that define it, id → files that refer to it, (table, folded name) → files with a record of
+        # that name, participant id → files with an event it takes part in; files with an organization's parent
+        lookups = kept or ({}, {}, {}, {}, set())
+        self.defined_by, self.referred_by, self.named, self.taking_part, self.parents = lookups
+        if kept is None:
+            for name, mentioned in found.items():
+                self._add(name, mentioned)
+
+    def kept(self) -> tuple:
+        """The lookups, to be kept with the state and given back to the next run's Index."""
+        return self.defined_by, self.referred_by, self.named, self.taking_part, self.parents
+
+    def change(self, changed: dict) -> None:
+        """Index the changed files (file → [mentions before and/or after]) as they were and as they are."""
+        self.changed = changed
         for name, versions in changed.items():
             for mentioned in versions:
                 self._add(name, mentioned)
 
-    def _add(self, name: str, found: dict) -> None:
-        for _, record_id in found["defines"]:
-            self.defined_by.setdefault(record_id, set()).add(name)
-        for record_id in found["refers"]:
-            self.referred_by.setdefault(record_id, set()).add(name)
-        for table, _, fold in found["names"]:
-            self.named.setdefault((table, fold), set()).add(name)
-        for _, who in found["participants"]:
-            self.taking_part.setdefault(who, set()).add(name)
+    def settle(self, now: dict) -> None:
+        """Forget the changed files as they were (file → their mentions now, absent if removed)."""
+        for name, versions in self.changed.items():
+            for mentioned in versions:
+                self._add(name, mentioned, forget=True)
+            if name in now:
+                self._add(name, now[name])
+                self.found[name] = now[name]
+        self.changed = {}
+
+    def _add(self, name: str, found: dict, forget: bool = False) -> None:
+        keyed = ((self.defined_by, [record_id for _, record_id in found["defines"]]),
+                 (self.referred_by, found["refers"]), (self.named, [(t, fold) for t, _, fold in found["names"]]),
+                 (self.taking_part, [who for _, who in found["participants"]]))
+        for lookup, keys in keyed:
+            for key in keys:
+                if forget:
+                    lookup.get(key, set()).discard(name)
+                else:
+                    lookup.setdefault(key, set()).add(name)
         if found["parents"]:
-            self.parents.add(name)
+            (self.parents.discard if forget else self.parents.add)(name)
 
     def versions(self, name: str) -> list:
         return self.changed[name] if name in self.changed else [self.found[name]]

@@ -30,6 +30,7 @@ from factpack.rule_codes import Code
 FORMAT = 1
 AT_MOST_CHANGED = 1 / 20  # of the files: more than this and a whole run costs about the same
 AT_MOST_AFFECTED = 1 / 2
+STATE_PARTS = frozenset({"settings", "order", "keys", "stats", "since", "mentions", "index", "own", "across"})
 
 
 @dataclass(frozen=True)
@@ -55,7 +56,7 @@ def remember(layout, store: Cache, settings: Settings, entries: list, crossed: l
     signatures = file_signatures.Signatures(layout.root)
     stats = {name: _signature(layout, signatures, path, name) for path, name, _, _ in entries}
     _save(store, settings, list(results), {name: key for _, name, key, _ in entries}, (stats, since),
-          {name: result.get("mentions") or mentions.NOTHING for name, result in results.items()},
+          affected.Index({name: result.get("mentions") or mentions.NOTHING for name, result in results.items()}),
           {name: result["findings"] for name, result in results.items()}, crossed)
 
 
@@ -63,10 +64,10 @@ def _signature(layout, signatures, path, name: str) -> tuple:
     return signatures.of(name), signatures.of(pipeline.archive_name(layout, path))
 
 
-def _save(store: Cache, settings: Settings, order: list, keys: dict, stats: tuple, found: dict, own: dict,
+def _save(store: Cache, settings: Settings, order: list, keys: dict, stats: tuple, index: affected.Index, own: dict,
           crossed) -> None:
     store.put(settings.key(), {"settings": settings.fingerprint(), "order": order, "keys": keys, "stats": stats[0],
-                               "since": stats[1], "mentions": found, "own": own,
+                               "since": stats[1], "mentions": index.found, "index": index.kept(), "own": own,
                                "across": [file_stage.as_fields(finding) for finding in crossed]})
 
 
@@ -94,7 +95,7 @@ def _load(store: Cache, settings: Settings) -> dict | None:
     state = store.get(settings.key())
     if not isinstance(state, dict) or state.get("settings") != settings.fingerprint():
         return None
-    return state
+    return state if STATE_PARTS <= state.keys() else None
 
 
 def run(layout, paths, store: Cache, settings: Settings):
@@ -114,9 +115,11 @@ def run(layout, paths, store: Cache, settings: Settings):
         layout, [entry for entry in entries if entry[1] in changed], settings.jobs, store, with_rows=False)}
     if before is None:
         return None
-    index = affected.Index({name: state["mentions"][name] for name in keys if name not in changed},
-                           {name: [results[name]["mentions"] for results in (before, now) if name in results]
-                            for name in changed})
+    for name in changed:
+        state["mentions"].pop(name, None)
+    index = affected.Index(state["mentions"], state["index"])
+    index.change({name: [results[name]["mentions"] for results in (before, now) if name in results]
+                  for name in changed})
     touched = affected.files(index) | _with_unknown_references(state["across"])
     if len(touched & keys.keys()) > len(entries) * AT_MOST_AFFECTED:
         return None
@@ -166,8 +169,8 @@ def _recompute(layout, store: Cache, settings: Settings, state: dict, entries: l
         return None  # the state does not describe the data as it was: validate whole
     across = list(counts.elements())
     own = {name: state["own"][name] if name not in changed else now[name]["findings"] for name in keys}
-    _save(store, settings, list(keys), keys, stats, {**index.found, **{name: r["mentions"] for name, r in now.items()}},
-          own, across)
+    index.settle({name: result["mentions"] for name, result in now.items()})
+    _save(store, settings, list(keys), keys, stats, index, own, across)
     return [Finding(*fields) for listed in own.values() for fields in listed] + across, files_now, entities
 
 

@@ -51,9 +51,12 @@ class Layout:
 
     def relative(self, path: Path) -> str:
         """A path as the contributor sees it: relative to the dataset root, with forward slashes."""
-        text, root = os.fspath(path), os.fspath(self.root) + os.sep
-        if os.sep == "/" and text.startswith(root) and "/.." not in text[len(root) - 1:]:
-            return text[len(root):]  # every fact file of a run (40,000 calls at 20,000 articles): no Path objects
+        text, root = os.fspath(path), os.fspath(self.root)
+        if os.sep == "/" and "/.." not in "/" + text:  # every fact file of a run (20,000 at 20,000 articles): no Path
+            if root == "." and not text.startswith("/"):
+                return text
+            if text.startswith(root + "/"):
+                return text[len(root) + 1:]
         if path.is_relative_to(self.root) and ".." not in path.parts:
             return path.relative_to(self.root).as_posix()  # the usual case, without asking the file system
         try:
