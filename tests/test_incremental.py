@@ -100,10 +100,10 @@ def _dataset(root, documents: list) -> Layout:
 
 def _edit(root, count: int, edit: str, which: int, document) -> str:
     present = sorted(path.name for path in (root / "datasets/facts").iterdir())
-    name = present[which % len(present)]
-    if edit == "remove":
+    name = present[which % len(present)] if present else ""
+    if edit == "remove" and name:
         (root / "datasets/facts" / name).unlink()
-    elif edit == "add":
+    elif edit == "add" or not name:
         name = f"art-{count}.yaml"
         _write(root, name, document)
     else:
@@ -149,7 +149,7 @@ def test_an_edit_recomputed_incrementally_finds_what_a_run_from_scratch_finds(tm
     count = len(documents)
     for edit, which, document in edits:  # the second edit starts from the state the first one left
         _edit(root, count, edit, which, document)
-        count += edit == "add"
+        count += 1  # a name no file has had
         assert _same_as_from_scratch(layout, focus)
 
 
@@ -248,3 +248,15 @@ def test_only_the_files_whose_signature_changed_are_read_again(tmp_path, monkeyp
     monkeypatch.setattr(pipeline, "keyed", lambda layout, paths: read.extend(p.name for p in paths) or keyed(layout, paths))
     assert _same_as_from_scratch(layout)
     assert read == [path.name for path in layout.fact_files()] + ["art-1.yaml"]  # from scratch, then incrementally
+
+
+def test_one_state_is_kept_whatever_files_a_contributor_names(tmp_path):
+    documents, _ = CASES["a look-alike name that comes first in id order"]
+    layout = _dataset(tmp_path, documents)
+    for focus in (frozenset(), frozenset({"datasets/facts/art-0.yaml"}), frozenset({"datasets/facts/art-1.yaml"})):
+        pipeline.check(layout, layout.fact_files(), TODAY, focus=focus, incremental=True)
+    store = Cache(tmp_path)
+    states = list(store._path(incremental.Settings.key()).parent.glob("validation-state-*"))
+    assert len(states) == 1
+    assert incremental._load(store, _settings(layout, frozenset({"datasets/facts/art-1.yaml"}))) is not None
+    assert incremental._load(store, _settings(layout, frozenset())) is None  # made under other settings

@@ -42,12 +42,14 @@ class Settings:
     curated: dict
     jobs: int = 1
 
-    def key(self) -> str:
-        digest = hashlib.sha256(f"{FORMAT}\0{code_version()}\0".encode() + "\0".join(sorted(self.focus)).encode())
-        return "validation-state-" + digest.hexdigest()
+    @staticmethod
+    def key() -> str:
+        """One state per version of factpack, whatever the settings: a validation with other settings replaces
+        it, so that the cache does not gain a state for each set of files a contributor names."""
+        return "validation-state-" + hashlib.sha256(f"{FORMAT}\0{code_version()}".encode()).hexdigest()
 
     def fingerprint(self) -> str:
-        return hashlib.sha256(repr((str(self.today), sorted(self.curated.items()))).encode()).hexdigest()
+        return hashlib.sha256(repr((sorted(self.focus), str(self.today), sorted(self.curated.items()))).encode()).hexdigest()
 
 
 def remember(layout, store: Cache, settings: Settings, entries: list, crossed: list, since: int) -> None:
