@@ -55,10 +55,12 @@ class Settings:
 def remember(layout, store: Cache, settings: Settings, entries: list, crossed: list, since: int) -> None:
     """Keep what a whole validation that started at `since` found, for the next one."""
     results = {name: result for _, name, _, result in entries}
+    if not all("mentions" in result for result in results.values()):
+        return  # a result made without its mentions cannot say what an edit affects: keep no state
     signatures = file_signatures.Signatures(layout.root)
     stats = {name: _signature(layout, signatures, path, name) for path, name, _, _ in entries}
     _save(store, settings, list(results), {name: key for _, name, key, _ in entries}, (stats, since),
-          affected.Index({name: result.get("mentions") or mentions.NOTHING for name, result in results.items()}),
+          affected.Index({name: result["mentions"] for name, result in results.items()}),
           {name: result["findings"] for name, result in results.items()}, crossed)
 
 
@@ -113,10 +115,10 @@ def run(layout, paths, store: Cache, settings: Settings):
     if len(changed) > max(1, len(entries) * AT_MOST_CHANGED):
         return None
     before = _results_before(store, state, changed)
-    now = {entry[1]: entry[3] for entry in pipeline.load_results(
-        layout, [entry for entry in entries if entry[1] in changed], settings.jobs, store, with_rows=False)}
     if before is None:
         return None
+    now = {entry[1]: entry[3] for entry in pipeline.load_results(
+        layout, [entry for entry in entries if entry[1] in changed], settings.jobs, store, with_rows=False)}
     for name in changed:
         state["mentions"].pop(name, None)
     index = affected.Index(state["mentions"], state["index"])
