@@ -18,24 +18,43 @@ before and after the edit, gives every affected owner's findings exactly (increm
 """
 
 
+class Mentions(dict):
+    """file → what it mentions, each read when first asked for (`load`); `every` reads them all."""
+
+    def __init__(self, names, load):
+        super().__init__()
+        self.names, self.load = names, load
+
+    def __missing__(self, name: str) -> dict:
+        self[name] = found = self.load(name)
+        return found
+
+    def every(self) -> list:
+        return [self[name] for name in self.names]
+
+
 class Index:
     """What every file mentions (mentions.py), looked up the other way round: which files mention a given id.
     A changed file is indexed as it was and as it is (`versions`)."""
 
-    def __init__(self, found: dict, kept: tuple | None = None):
+    def __init__(self, found: Mentions, kept: tuple | None = None):
         self.found = found  # file → mentions, of the files the edit did not change
         self.changed: dict = {}  # file → [mentions before and/or after]
         # id → files that define it, id → files that refer to it, (table, folded name) → files with a record of
-        # that name, participant id → files with an event it takes part in; files with an organization's parent
-        lookups = kept or ({}, {}, {}, {}, set())
-        self.defined_by, self.referred_by, self.named, self.taking_part, self.parents = lookups
+        # that name, participant id → files with an event it takes part in; files with an organization's parent.
+        # Kept as tuples (marshal reads them three times faster than sets), made sets where a run changes them.
+        lookups = kept or ({}, {}, {}, {}, ())
+        self.defined_by, self.referred_by, self.named, self.taking_part = lookups[:4]
+        self.parents = set(lookups[4])
         if kept is None:
-            for name, mentioned in found.items():
-                self._add(name, mentioned)
+            for name in found.names:
+                self._add(name, found[name])
 
     def kept(self) -> tuple:
         """The lookups, to be kept with the state and given back to the next run's Index."""
-        return self.defined_by, self.referred_by, self.named, self.taking_part, self.parents
+        return tuple({key: tuple(files) if isinstance(files, set) else files for key, files in lookup.items()}
+                     for lookup in (self.defined_by, self.referred_by, self.named, self.taking_part)) + (
+            tuple(self.parents),)
 
     def change(self, changed: dict) -> None:
         """Index the changed files (file → [mentions before and/or after]) as they were and as they are."""
@@ -60,10 +79,10 @@ class Index:
                  (self.taking_part, [who for _, who in found["participants"]]))
         for lookup, keys in keyed:
             for key in keys:
-                if forget:
-                    lookup.get(key, set()).discard(name)
-                else:
-                    lookup.setdefault(key, set()).add(name)
+                files = lookup.get(key, ())
+                if not isinstance(files, set):
+                    files = lookup[key] = set(files)
+                (files.discard if forget else files.add)(name)
         if found["parents"]:
             (self.parents.discard if forget else self.parents.add)(name)
 
@@ -108,7 +127,7 @@ class Whole:
         self.index, self.version, self.order = index, version, order
 
     def _found(self, name: str) -> dict | None:
-        return self.version.get(name) if name in self.index.changed else self.index.found.get(name)
+        return self.version.get(name) if name in self.index.changed else self.index.found[name]
 
     def _defining(self, record_id) -> list:
         return [(name, found) for name in self.index.defined_by.get(record_id, ())
@@ -119,7 +138,7 @@ class Whole:
                              for table, i in found["defines"] if i == record_id}))
 
     def ids_of(self, table: str) -> list:
-        everyone = [*self.index.found.values(), *(found for found in self.version.values() if found)]
+        everyone = [*self.index.found.every(), *(found for found in self.version.values() if found)]
         return sorted({record_id for found in everyone for kind, record_id in found["defines"] if kind == table})
 
     def sources(self, table: str, record_id: str) -> tuple:

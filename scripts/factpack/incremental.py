@@ -30,7 +30,11 @@ from factpack.rule_codes import Code
 FORMAT = 1
 AT_MOST_CHANGED = 1 / 20  # of the files: more than this and a whole run costs about the same
 AT_MOST_AFFECTED = 1 / 2
-STATE_PARTS = frozenset({"settings", "order", "keys", "stats", "since", "mentions", "index", "own", "across"})
+STATE_PARTS = frozenset({"settings", "order", "keys", "stats", "since", "index", "own", "across"})
+
+
+class StateGone(LookupError):
+    """Part of what the state needs is no longer in the cache: the validation runs whole. Never leaves this module."""
 
 
 @dataclass(frozen=True)
@@ -60,7 +64,7 @@ def remember(layout, store: Cache, settings: Settings, entries: list, crossed: l
     signatures = file_signatures.Signatures(layout.root)
     stats = {name: _signature(layout, signatures, path, name) for path, name, _, _ in entries}
     _save(store, settings, list(results), {name: key for _, name, key, _ in entries}, (stats, since),
-          affected.Index({name: result["mentions"] for name, result in results.items()}),
+          affected.Index(affected.Mentions(list(results), lambda name: results[name]["mentions"])),
           {name: result["findings"] for name, result in results.items()}, crossed)
 
 
@@ -71,7 +75,7 @@ def _signature(layout, signatures, path, name: str) -> tuple:
 def _save(store: Cache, settings: Settings, order: list, keys: dict, stats: tuple, index: affected.Index, own: dict,
           crossed) -> None:
     store.put(settings.key(), {"settings": settings.fingerprint(), "order": order, "keys": keys, "stats": stats[0],
-                               "since": stats[1], "mentions": index.found, "index": index.kept(), "own": own,
+                               "since": stats[1], "index": index.kept(), "own": own,
                                "across": [file_stage.as_fields(finding) for finding in crossed]})
 
 
@@ -119,15 +123,28 @@ def run(layout, paths, store: Cache, settings: Settings):
         return None
     now = {entry[1]: entry[3] for entry in pipeline.load_results(
         layout, [entry for entry in entries if entry[1] in changed], settings.jobs, store, with_rows=False)}
-    for name in changed:
-        state["mentions"].pop(name, None)
-    index = affected.Index(state["mentions"], state["index"])
+    index = affected.Index(affected.Mentions([name for name in keys if name not in changed],
+                                             lambda name: _mentions(store, keys[name])), state["index"])
     index.change({name: [results[name]["mentions"] for results in (before, now) if name in results]
                   for name in changed})
-    touched = affected.files(index) | _with_unknown_references(state["across"])
-    if len(touched & keys.keys()) > len(entries) * AT_MOST_AFFECTED:
+    try:
+        touched = affected.files(index) | _with_unknown_references(state["across"])
+        if len(touched & keys.keys()) > len(entries) * AT_MOST_AFFECTED:
+            return None
+        return _recompute(layout, store, settings, state, entries, (before, now), index, touched, (stats, started))
+    except StateGone:
         return None
-    return _recompute(layout, store, settings, state, entries, (before, now), index, touched, (stats, started))
+
+
+def _mentions(store: Cache, key: str) -> dict:
+    """What an unchanged file mentions, from the cache entry beside its result, else from its result."""
+    found = store.get(key + pipeline.MENTIONS)
+    if not isinstance(found, dict):
+        result = store.get(key)
+        found = result.get("mentions") if isinstance(result, dict) else None
+    if not isinstance(found, dict):
+        raise StateGone(key)
+    return found
 
 
 def _results_before(store: Cache, state: dict, changed: set) -> dict | None:

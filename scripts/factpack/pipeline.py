@@ -22,6 +22,7 @@ from factpack.records import FactFile, collect_records, mark_broken
 from factpack.safe_paths import RefusedPath
 
 POSITIONS = "-positions"  # the cache entry beside a result, with the line and column of every node
+MENTIONS = "-mentions"  # and the one with what it mentions (mentions.py), which incremental validation reads
 AUTO_JOBS_FROM = 400  # below this many files to read, starting worker processes costs more than it saves
 
 
@@ -96,6 +97,7 @@ def _compute(task) -> dict:
     lean, positions = file_stage.split_positions(result)
     store.put(key, lean)
     store.put(key + POSITIONS, positions)
+    store.put(key + MENTIONS, lean["mentions"])
     return lean
 
 
