@@ -17,6 +17,8 @@ edited file, before or after the edit, is one of them:
 before and after the edit, gives every affected owner's findings exactly (incremental.py).
 """
 
+from factpack.context import id_tables
+
 
 class Mentions(dict):
     """file → what it mentions, each read when first asked for (`load`); `every` reads them all."""
@@ -40,12 +42,13 @@ class Index:
     def __init__(self, found: Mentions, kept: tuple | None = None):
         self.found = found  # file → mentions, of the files the edit did not change
         self.changed: dict = {}  # file → [mentions before and/or after]
-        # id → files that define it, id → files that refer to it, (table, folded name) → files with a record of
-        # that name, participant id → files with an event it takes part in; files with an organization's parent.
+        # (table, id) → files that define it, id → files that refer to it, (table, folded name) → files with a
+        # record of that name, participant id → files with an event it takes part in; files with an
+        # organization's parent; file → its source's id; file → the (table, id) it defines but merge leaves out.
         # Kept as tuples (marshal reads them three times faster than sets), made sets where a run changes them.
-        lookups = kept or ({}, {}, {}, {}, ())
+        lookups = kept or ({}, {}, {}, {}, (), {}, {})
         self.defined_by, self.referred_by, self.named, self.taking_part = lookups[:4]
-        self.parents = set(lookups[4])
+        self.parents, self.sources, self.unmerged = set(lookups[4]), lookups[5], lookups[6]
         if kept is None:
             for name in found.names:
                 self._add(name, found[name])
@@ -54,7 +57,7 @@ class Index:
         """The lookups, to be kept with the state and given back to the next run's Index."""
         return tuple({key: tuple(files) if isinstance(files, set) else files for key, files in lookup.items()}
                      for lookup in (self.defined_by, self.referred_by, self.named, self.taking_part)) + (
-            tuple(self.parents),)
+            tuple(self.parents), self.sources, self.unmerged)
 
     def change(self, changed: dict) -> None:
         """Index the changed files (file → [mentions before and/or after]) as they were and as they are."""
@@ -74,7 +77,7 @@ class Index:
         self.changed = {}
 
     def _add(self, name: str, found: dict, forget: bool = False) -> None:
-        keyed = ((self.defined_by, [record_id for _, record_id in found["defines"]]),
+        keyed = ((self.defined_by, found["defines"]),
                  (self.referred_by, found["refers"]), (self.named, [(t, fold) for t, _, fold in found["names"]]),
                  (self.taking_part, [who for _, who in found["participants"]]))
         for lookup, keys in keyed:
@@ -85,12 +88,20 @@ class Index:
                 (files.discard if forget else files.add)(name)
         if found["parents"]:
             (self.parents.discard if forget else self.parents.add)(name)
+        self.sources.pop(name, None)
+        self.unmerged.pop(name, None)
+        if not forget:
+            self.sources[name] = found["source"]
+            left_out = tuple(sorted(set(found["defines"]) - set(found["merged"])))
+            if left_out:
+                self.unmerged[name] = left_out
 
     def versions(self, name: str) -> list:
         return self.changed[name] if name in self.changed else [self.found[name]]
 
     def defining(self, ids) -> set:
-        return set().union(*(self.defined_by.get(record_id, ()) for record_id in ids))
+        tables = id_tables()
+        return set().union(*(self.defined_by.get((table, record_id), ()) for record_id in ids for table in tables))
 
     def referring(self, ids) -> set:
         return set().union(*(self.referred_by.get(record_id, ()) for record_id in ids))
@@ -126,25 +137,31 @@ class Whole:
     def __init__(self, index: Index, version: dict, order: dict):
         self.index, self.version, self.order = index, version, order
 
-    def _found(self, name: str) -> dict | None:
-        return self.version.get(name) if name in self.index.changed else self.index.found[name]
+    def _given(self, name: str, part: str, key: tuple) -> bool:
+        """Whether the file, in this version, lists `key` among its `part` (defines or merged); an unchanged file
+        is taken from the index."""
+        if name in self.index.changed:
+            return key in (self.version.get(name) or {}).get(part, ())
+        return part == "defines" or key not in self.index.unmerged.get(name, ())
 
-    def _defining(self, record_id) -> list:
-        return [(name, found) for name in self.index.defined_by.get(record_id, ())
-                if (found := self._found(name)) and any(i == record_id for _, i in found["defines"])]
+    def _source(self, name: str) -> str:
+        if name in self.index.changed:
+            return (self.version.get(name) or {}).get("source", "")
+        return self.index.sources.get(name, "")
+
+    def _defines(self, key: tuple) -> bool:
+        return any(self._given(name, "defines", key) for name in self.index.defined_by.get(key, ()))
 
     def kinds(self, record_id) -> tuple:
-        return tuple(sorted({table for _, found in self._defining(record_id)
-                             for table, i in found["defines"] if i == record_id}))
+        return tuple(table for table in sorted(id_tables()) if self._defines((table, record_id)))
 
     def ids_of(self, table: str) -> list:
-        everyone = [*self.index.found.every(), *(found for found in self.version.values() if found)]
-        return sorted({record_id for found in everyone for kind, record_id in found["defines"] if kind == table})
+        return sorted(i for (kind, i) in self.index.defined_by if kind == table and self._defines((kind, i)))
 
     def sources(self, table: str, record_id: str) -> tuple:
         """(the first file that gives the record, the number of sources that do)."""
-        giving = [(name, found) for name, found in self._defining(record_id) if (table, record_id) in found["merged"]]
+        giving = [name for name in self.index.defined_by.get((table, record_id), ())
+                  if self._given(name, "merged", (table, record_id))]
         if not giving:  # not in this version: the counts in incremental.py then disagree, and it validates whole
             return None, 0
-        first = min((name for name, _ in giving), key=self.order.__getitem__)
-        return first, len({found["source"] for _, found in giving} - {""})
+        return min(giving, key=self.order.__getitem__), len({self._source(name) for name in giving} - {""})
