@@ -11,13 +11,16 @@ edited file, before or after the edit, is one of them:
 - a pair of look-alike names or of probable duplicate events depends on the files that define either id;
   whether a pair of names is reported depends on which id comes first among those sharing the name, so
   every id sharing a name with a changed record is affected;
-- an organization that is its own parent depends on the files that name a parent or define one.
+- an organization that is its own parent depends on the files that name a parent or define one;
+- an unknown reference's hint names the closest id of the whole dataset, which any edit may change: a
+  file with an unknown reference is always affected.
 
 `files` returns every file an affected owner depends on: the cross-file stage run on those files alone,
 before and after the edit, gives every affected owner's findings exactly (incremental.py).
 """
 
 from factpack.context import id_tables
+from factpack.rule_codes import Code
 
 
 class Mentions(dict):
@@ -122,12 +125,14 @@ class Index:
         return {parent for name in self.parents for found in self.versions(name) for parent in found["parents"]}
 
 
-def files(index: Index) -> set:
-    """The files the changed files can affect, as they were and as they are."""
+def files(index: Index, across: list) -> set:
+    """The files the changed files can affect, as they were and as they are; `across` is the cross-file
+    findings before the change, as plain fields (file_stage.as_fields)."""
     ids = {record_id for versions in index.changed.values() for found in versions for _, record_id in found["defines"]}
     touched = set(index.changed) | index.defining(ids) | index.referring(ids)
     touched |= index.defining(index.sharing_a_name(ids) | index.sharing_a_participant(ids))
-    return touched | index.parents | index.defining(index.named_parents())
+    hinted = {fields[2] for fields in across if fields[0] == Code.UNKNOWN_REFERENCE}
+    return touched | hinted | index.parents | index.defining(index.named_parents())
 
 
 class Whole:

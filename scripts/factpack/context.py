@@ -3,9 +3,13 @@
 import datetime
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 from factpack import model
 from factpack.layout import Layout
+
+if TYPE_CHECKING:  # affected builds on this module
+    from factpack.affected import Whole
 
 
 
@@ -21,7 +25,7 @@ class Context:
     today: datetime.date = field(default_factory=datetime.date.today)
     curated: dict = field(default_factory=dict)  # rows of the tables curated by hand (curated_tables)
     focus: frozenset = frozenset()  # the files the contributor works on (validate PATH…, --changed); empty: all
-    whole: object | None = None  # when the files are a subset of the dataset: what it holds (affected.Whole)
+    whole: "Whole | None" = None  # when the files are a subset of the dataset: what it holds
 
     def records(self, table: str | None = None, include_broken: bool = False):
         """Records in file order, of one table or of all; broken ones only if asked for."""
@@ -53,12 +57,12 @@ class Context:
     def kinds(self, record_id) -> tuple:
         """The tables that define `record_id`, in the whole dataset."""
         if self.whole is not None:
-            return self.whole.kinds(record_id)  # type: ignore[attr-defined]
+            return self.whole.kinds(record_id)
         return tuple(self.ids.get(record_id, ()))
 
     def ids_of(self, table: str) -> list:
         if self.whole is not None:
-            return self.whole.ids_of(table)  # type: ignore[attr-defined]
+            return self.whole.ids_of(table)
         return sorted(i for i, tables in self.ids.items() if table in tables)
 
     def sources_of(self, entity) -> tuple:
@@ -66,7 +70,7 @@ class Context:
         is None when it is not among this context's files."""
         if self.whole is None:
             return entity.origins[0].file, len(entity.sources)
-        first, count = self.whole.sources(entity.table, entity.id)  # type: ignore[attr-defined]
+        first, count = self.whole.sources(entity.table, entity.id)
         return self._named.get(first), count
 
     @cached_property

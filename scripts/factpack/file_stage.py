@@ -55,7 +55,12 @@ def _rendered_rows(fact) -> dict:
 
 
 def _unread(finding: Finding, digest) -> dict:
-    return {"loaded": None, "findings": [_as_tuple(finding)], "broken": [], "archive_sha256": digest, "rows": None,
+    return {**nothing_read(), "findings": [_as_tuple(finding)], "archive_sha256": digest}
+
+
+def nothing_read() -> dict:
+    """The result of a file that gave no records, without findings (for a version of it that is gone)."""
+    return {"loaded": None, "findings": [], "broken": [], "archive_sha256": None, "rows": None,
             "mentions": mentions.NOTHING}
 
 

@@ -21,11 +21,10 @@ import time
 from collections import Counter
 from dataclasses import dataclass
 
-from factpack import affected, file_signatures, file_stage, mentions, pipeline
+from factpack import affected, file_signatures, file_stage, pipeline
 from factpack.cache import Cache, code_version
 from factpack.context import Context
 from factpack.findings import Finding
-from factpack.rule_codes import Code
 
 FORMAT = 1
 AT_MOST_CHANGED = 1 / 20  # of the files: more than this and a whole run costs about the same
@@ -128,7 +127,7 @@ def run(layout, paths, store: Cache, settings: Settings):
     index.change({name: [results[name]["mentions"] for results in (before, now) if name in results]
                   for name in changed})
     try:
-        touched = affected.files(index) | _with_unknown_references(state["across"])
+        touched = affected.files(index, state["across"])
         if len(touched & keys.keys()) > len(entries) * AT_MOST_AFFECTED:
             return None
         return _recompute(layout, store, settings, state, entries, (before, now), index, touched, (stats, started))
@@ -154,17 +153,11 @@ def _results_before(store: Cache, state: dict, changed: set) -> dict | None:
         key = state["keys"].get(name)
         if key is None:
             continue  # a new file
-        result = store.get(key) if key else {"loaded": None, "findings": [], "broken": [], "archive_sha256": None,
-                                              "rows": None, "mentions": mentions.NOTHING}
+        result = store.get(key) if key else file_stage.nothing_read()
         if not isinstance(result, dict) or "mentions" not in result:
             return None
         results[name] = result
     return results
-
-
-def _with_unknown_references(across: list) -> set:
-    """Files with an unknown reference: its hint names the closest id of the whole dataset, which any edit may change."""
-    return {fields[2] for fields in across if fields[0] == Code.UNKNOWN_REFERENCE.value}
 
 
 def _recompute(layout, store: Cache, settings: Settings, state: dict, entries: list, versions: tuple,

@@ -8,6 +8,9 @@ from factpack.errors import UsageError
 from factpack.safe_paths import real_folder
 
 
+ARCHIVE = "datasets/archive"  # relative to the dataset root, with forward slashes
+
+
 def schema_dir() -> Path:
     """The schema/ folder: packaged beside the code in a wheel, at the repository top in a checkout."""
     here = Path(__file__).resolve().parent
@@ -27,7 +30,7 @@ class Layout:
 
     @property
     def archive(self) -> Path:
-        return self.root / "datasets" / "archive"
+        return self.root / ARCHIVE
 
     @property
     def csv(self) -> Path:
@@ -79,7 +82,7 @@ class Layout:
     @staticmethod
     def archive_name(source_id: str) -> str:
         """archive_for, relative to the root."""
-        return f"datasets/archive/{source_id}.txt"
+        return f"{ARCHIVE}/{source_id}.txt"
 
 
 def table_path(table_name: str, fmt: str) -> str:

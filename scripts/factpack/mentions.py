@@ -6,6 +6,8 @@ for what counts mirror the checks that read it: ids are those Context.ids holds 
 names and participants those merge keeps (records without schema errors).
 """
 
+import functools
+
 from factpack import model
 from factpack.context import id_tables, reference_fields
 from factpack.name_folding import keys
@@ -23,10 +25,7 @@ def of(fact) -> dict:
     """{defines: [(table, id)], refers: [id], merged: [(table, id)] of the records merge keeps,
     names: [(table, id, fold)], participants: [(event id, who)], parents: [parent], source: its id or ""}
     of one fact file's records."""
-    tables, named = set(id_tables()), set(model.named_tables())
-    references: dict = {}
-    for table, key, _ in reference_fields():
-        references.setdefault(table, []).append(key)
+    tables, named, references = set(id_tables()), set(model.named_tables()), _references()
     found: dict = {**{part: [] for part in NOTHING if part != "source"},
                    "source": fact.source.id if fact.source and fact.source.id else ""}
     for record in fact.records:
@@ -43,6 +42,15 @@ def of(fact) -> dict:
             found["participants"] += [(record.id, _scalar(who)) for who in _who(record)]
         if record.table == "organizations" and record.get("parent") is not None:
             found["parents"].append(_scalar(record.get("parent")))
+    return found
+
+
+@functools.cache
+def _references() -> dict:
+    """table → the fact keys of its records that refer to an id."""
+    found: dict = {}
+    for table, key, _ in reference_fields():
+        found.setdefault(table, []).append(key)
     return found
 
 
