@@ -44,6 +44,7 @@ class Settings:
     today: datetime.date
     curated: dict
     jobs: int = 1
+    rows: bool = False  # a build's: the files read again are rendered too (pipeline.load_results)
 
     @staticmethod
     def key() -> str:
@@ -106,8 +107,9 @@ def _load(store: Cache, settings: Settings) -> dict | None:
 
 
 def run(layout, paths, store: Cache, settings: Settings):
-    """(findings, context, entities) of the given files, the context and entities those of the affected
-    files only; None when the previous state cannot be used (the caller then validates whole)."""
+    """(findings, files, entities, entries) of the given files: the files and entities those of the affected files
+    only, the entries (as pipeline.keyed gives them) every file's, with the results read so far; None when the
+    previous state cannot be used (the caller then validates whole)."""
     state, started = _load(store, settings), time.time_ns()
     if state is None:
         return None
@@ -121,7 +123,7 @@ def run(layout, paths, store: Cache, settings: Settings):
     if before is None:
         return None
     now = {entry[1]: entry[3] for entry in pipeline.load_results(
-        layout, [entry for entry in entries if entry[1] in changed], settings.jobs, store, with_rows=False)}
+        layout, [entry for entry in entries if entry[1] in changed], settings.jobs, store, settings.rows)}
     index = affected.Index(affected.Mentions([name for name in keys if name not in changed],
                                              lambda name: _mentions(store, keys[name])), state["index"])
     index.change({name: [results[name]["mentions"] for results in (before, now) if name in results]
@@ -166,7 +168,7 @@ def _recompute(layout, store: Cache, settings: Settings, state: dict, entries: l
     after the change; the new state is kept for the next run."""
     keys, (before, now), changed = {name: key for _, name, key, _ in entries}, versions, set(index.changed)
     unchanged = pipeline.load_results(layout, [entry for entry in entries if entry[1] in touched - changed],
-                                      settings.jobs, store, with_rows=False)
+                                      settings.jobs, store, settings.rows)
     shared = {name: pipeline.fact_file(layout, store, path, name, key, result) for path, name, key, result in unchanged}
     paths = {name: path for path, name, _, _ in entries}
     files_now = {**shared, **{name: pipeline.fact_file(layout, store, paths[name], name, keys[name], result)
@@ -185,7 +187,7 @@ def _recompute(layout, store: Cache, settings: Settings, state: dict, entries: l
     own = {name: state["own"][name] if name not in changed else now[name]["findings"] for name in keys}
     index.settle({name: result["mentions"] for name, result in now.items()})
     _save(store, settings, list(keys), keys, stats, index, own, across)
-    return [Finding(*fields) for listed in own.values() for fields in listed] + across, files_now, entities
+    return [Finding(*fields) for listed in own.values() for fields in listed] + across, files_now, entities, entries
 
 
 def _fact_file_before(layout, store: Cache, state: dict, name: str, result: dict):

@@ -132,24 +132,40 @@ def check(layout, paths, today=None, jobs: int = 1, use_cache: bool = True, focu
           with_rows: bool = False, incremental: bool = False):
     """(findings, context, entities) for the given fact files; `focus` names the files a contributor works on.
     Each valid file's rows are rendered too when `with_rows` (a build); validation does without them.
-    With `incremental` (a validation), an edit of a few files recomputes only what it can affect (incremental.py)."""
+    With `incremental`, an edit of a few files recomputes only the findings it can affect (incremental.py): a
+    validation's context and entities are then those of the affected files, a build's those of every file."""
     store, since = Cache(layout.root, enabled=use_cache), time.time_ns()
     curated, curated_findings = curated_tables.read(layout)
     today = today or datetime.date.today()
     warm = _incremental() if incremental and use_cache else None
     if warm is not None:
-        reused = warm.run(layout, paths, store, warm.Settings(focus, today, curated, jobs))
+        reused = warm.run(layout, paths, store, warm.Settings(focus, today, curated, jobs, with_rows))
         if reused is not None:
-            return sort_findings(reused[0] + curated_findings), reused[1], reused[2]
-    findings, files, entries = [], [], _file_results(layout, paths, jobs, store, with_rows)
-    for path, name, key, result in entries:
-        files.append(fact_file(layout, store, path, name, key, result))
-        findings += file_stage.findings_of(result)
-    context = Context(layout, files, curated=curated, focus=focus, today=today)
+            findings, subset, entities, entries = reused
+            if with_rows:  # the tables need every file's records merged, not only the affected files'
+                context = _context(layout, store, load_results(layout, entries, jobs, store, with_rows), curated,
+                                   focus, today)
+                return sort_findings(findings + curated_findings), context, _merged(context)
+            return sort_findings(findings + curated_findings), subset, entities
+    entries = _file_results(layout, paths, jobs, store, with_rows)
+    context = _context(layout, store, entries, curated, focus, today)
+    findings = [finding for *_, result in entries for finding in file_stage.findings_of(result)]
     crossed, entities = across(context)
     if warm is not None:
         warm.remember(layout, store, warm.Settings(focus, today, curated, jobs), entries, crossed, since)
     return sort_findings(findings + curated_findings + crossed), context, entities
+
+
+def _context(layout, store, entries: list, curated: dict, focus: frozenset, today) -> Context:
+    return Context(layout, [fact_file(layout, store, *entry) for entry in entries], curated=curated, focus=focus,
+                   today=today)
+
+
+def _merged(context) -> dict:
+    shown = progress.stage("Merging the records", 1)
+    entities = merge(context)
+    shown.done()
+    return entities
 
 
 def _incremental():
@@ -178,7 +194,8 @@ def across(context) -> tuple:
 def run(layout, today: datetime.date | None = None, jobs: int = 1, use_cache: bool = True) -> Result:
     """Check every fact file and, if all is valid, render every output file in memory."""
     package_metadata, metadata_findings = metadata.read(layout)
-    findings, context, entities = check(layout, layout.fact_files(), today, jobs, use_cache, with_rows=True)
+    findings, context, entities = check(layout, layout.fact_files(), today, jobs, use_cache, with_rows=True,
+                                        incremental=True)
     findings = sort_findings(findings + metadata_findings)
     result = Result(findings=findings, built=(context, entities))
     if has_errors(findings):
