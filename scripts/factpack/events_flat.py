@@ -36,16 +36,22 @@ def build(rows: dict, event_sources: dict) -> list:
     names = {r["actor_id"]: r["name"] for r in rows["actors"]} | {r["organization_id"]: r["name"] for r in rows["organizations"]}
     places, sources = _by(rows["places"], "place_id"), _by(rows["sources"], "source_id")
     roles, out = _roles(rows["participants"], names), []
+    # Looked up once, not per event: at 100,000 events the lookups cost more than the rows.
+    columns = [column.name for column in model.table("events_flat").columns]
+    role_columns = [(role, f"{role.replace('-', '_')}_ids", f"{role.replace('-', '_')}_names")
+                    for role in model.codes("participant-roles")]
+    nobody: dict = {}
     for event in rows["events"]:
         code = crosswalk.get(event["type"], {})
-        flat = {column.name: event.get(column.name) for column in model.table("events_flat").columns}
+        flat = {name: event.get(name) for name in columns}
         flat.update({"type_label": code.get("label"), "cameo": code.get("cameo") or None,
                      "acled_event_type": code.get("acled_event_type") or None,
                      "acled_sub_event_type": code.get("acled_sub_event_type") or None,
                      "place_name": places[event["place_id"]]["name"] if event["place_id"] else None})
-        for role in model.codes("participant-roles"):
-            ids, labels = roles.get(event["event_id"], {}).get(role, ([], []))
-            flat[f"{role.replace('-', '_')}_ids"], flat[f"{role.replace('-', '_')}_names"] = ids or None, labels or None
+        taking_part = roles.get(event["event_id"], nobody)
+        for role, ids_column, names_column in role_columns:
+            ids, labels = taking_part.get(role, ((), ()))
+            flat[ids_column], flat[names_column] = ids or None, labels or None
         flat.update(_sources(event_sources[event["event_id"]], sources))
         out.append(flat)
     return out
