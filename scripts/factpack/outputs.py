@@ -10,6 +10,7 @@ import io
 import json
 import operator
 import posixpath
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from factpack import codelist_outputs, model, parquet_outputs, schema_outputs
@@ -184,8 +185,9 @@ class Published:
     peak memory. Reading `items()` renders the tables one after the other, then datapackage.json (which
     declares each CSV file's size and hash) and SHA256SUMS (every file's hash) from their digests."""
 
-    def __init__(self, metadata: dict, rows: dict):
+    def __init__(self, metadata: dict, rows: dict, parquet: Callable[[model.Table, bytes], bytes] | None = None):
         self._metadata, self._rows = metadata, rows
+        self._parquet = parquet or parquet_outputs.render  # parquet_reuse.renderer: the same bytes, often sooner
         tables = [name for table in model.tables() for name in
                   (table_path(table.name, "csv"), table_path(table.name, "json"), parquet_outputs.path(table.name))]
         codelists = sorted(codelist_outputs.path(name) for name in model.codelist_names())
@@ -221,7 +223,7 @@ class Published:
             csv_bytes = render_csv(table, rows)
             yield table_path(table.name, "csv"), csv_bytes
             yield table_path(table.name, "json"), render_json(rows)
-            yield parquet_outputs.path(table.name), parquet_outputs.render(table, csv_bytes)
+            yield parquet_outputs.path(table.name), self._parquet(table, csv_bytes)
 
 
 def render_all(metadata: dict, rows: dict) -> dict:

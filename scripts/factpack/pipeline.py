@@ -10,7 +10,7 @@ import time
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 
-from factpack import curated_tables, file_stage, metadata, outputs, progress, tables
+from factpack import curated_tables, file_stage, metadata, outputs, parquet_reuse, progress, tables
 from factpack.cache import Cache
 from factpack.cache import key as cache_key
 from factpack.checks import registry
@@ -203,6 +203,8 @@ def run(layout, today: datetime.date | None = None, jobs: int = 1, use_cache: bo
     shown = progress.stage("Writing the tables", 2)
     result.rows = tables.build_rows(entities, context.files, context.curated)
     shown.advance()
-    result.files = outputs.Published(package_metadata, result.rows)  # rendered as it is written or compared
+    # rendered as it is written or compared
+    result.files = outputs.Published(package_metadata, result.rows,
+                                     parquet_reuse.renderer(Cache(layout.root, enabled=use_cache)))
     shown.done()
     return result
