@@ -313,3 +313,14 @@ def test_a_build_after_each_kind_of_edit_writes_what_a_build_from_scratch_writes
     else:
         _write(tmp_path, name, document)
     assert _same_build_as_from_scratch(layout, monkeypatch)
+
+
+def test_a_build_with_errors_after_an_edit_does_not_merge_every_file(tmp_path, monkeypatch):
+    documents, _ = CASES["a look-alike name that comes first in id order"]
+    layout = _dataset(tmp_path, documents)
+    assert _built(layout)[1] is not None
+    _write(tmp_path, "art-1.yaml", "source: [unclosed\n")
+    merged, merge = [], pipeline._merged
+    monkeypatch.setattr(pipeline, "_merged", lambda context: merged.append(context) or merge(context))
+    assert _same_build_as_from_scratch(layout, monkeypatch)
+    assert merged == []  # no tables will be written: the affected files' merge is enough for the findings

@@ -12,7 +12,6 @@ if TYPE_CHECKING:  # affected builds on this module
     from factpack.affected import Whole
 
 
-
 def id_tables() -> tuple:
     """Tables whose records carry their own id in a fact file."""
     return tuple(t.name for t in model.record_tables())

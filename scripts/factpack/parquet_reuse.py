@@ -24,12 +24,12 @@ def renderer(store: Cache) -> Callable[[model.Table, bytes], bytes]:
     """parquet_outputs.render, reusing the file kept in `store` when the CSV bytes are the ones it was made from."""
 
     def render(table: model.Table, csv_bytes: bytes) -> bytes:
-        made_from = hashlib.sha256(csv_bytes).hexdigest()
-        kept = store.get(_entry(table))
+        entry, made_from = _entry(table), hashlib.sha256(csv_bytes).hexdigest()
+        kept = store.get(entry)
         if isinstance(kept, tuple) and len(kept) == 2 and kept[0] == made_from and isinstance(kept[1], bytes):
             return kept[1]
         data = parquet_outputs.render(table, csv_bytes)
-        store.put(_entry(table), (made_from, data))
+        store.put(entry, (made_from, data))
         return data
 
     return render

@@ -132,27 +132,30 @@ def check(layout, paths, today=None, jobs: int = 1, use_cache: bool = True, focu
           with_rows: bool = False, incremental: bool = False):
     """(findings, context, entities) for the given fact files; `focus` names the files a contributor works on.
     Each valid file's rows are rendered too when `with_rows` (a build); validation does without them.
-    With `incremental`, an edit of a few files recomputes only the findings it can affect (incremental.py): a
-    validation's context and entities are then those of the affected files, a build's those of every file."""
+    With `incremental`, an edit of a few files recomputes only the findings it can affect (incremental.py): the
+    context and entities are then those of the affected files, unless a build can write its tables (no errors),
+    which need every file's."""
     store, since = Cache(layout.root, enabled=use_cache), time.time_ns()
     curated, curated_findings = curated_tables.read(layout)
     today = today or datetime.date.today()
     warm = _incremental() if incremental and use_cache else None
+    settings = warm.Settings(focus, today, curated, jobs, with_rows) if warm is not None else None
     if warm is not None:
-        reused = warm.run(layout, paths, store, warm.Settings(focus, today, curated, jobs, with_rows))
+        reused = warm.run(layout, paths, store, settings)
         if reused is not None:
             findings, subset, entities, entries = reused
-            if with_rows:  # the tables need every file's records merged, not only the affected files'
+            findings = sort_findings(findings + curated_findings)
+            if with_rows and not has_errors(findings):  # the tables need every file's records merged
                 context = _context(layout, store, load_results(layout, entries, jobs, store, with_rows), curated,
                                    focus, today)
-                return sort_findings(findings + curated_findings), context, _merged(context)
-            return sort_findings(findings + curated_findings), subset, entities
+                return findings, context, _merged(context)
+            return findings, subset, entities
     entries = _file_results(layout, paths, jobs, store, with_rows)
     context = _context(layout, store, entries, curated, focus, today)
     findings = [finding for *_, result in entries for finding in file_stage.findings_of(result)]
     crossed, entities = across(context)
     if warm is not None:
-        warm.remember(layout, store, warm.Settings(focus, today, curated, jobs), entries, crossed, since)
+        warm.remember(layout, store, settings, entries, crossed, since)
     return sort_findings(findings + curated_findings + crossed), context, entities
 
 
