@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import FIXTURES, UNQUOTED
-from factpack import curated_tables, file_signatures, incremental, pipeline
+from factpack import curated_tables, file_signatures, incremental, pipeline, row_store
 from factpack.cache import Cache
 from factpack.layout import Layout
 from factpack.rule_codes import Code
@@ -90,7 +90,7 @@ def _write(root, name: str, document) -> None:
     text = document if isinstance(document, str) else yaml.safe_dump(document, allow_unicode=True, sort_keys=False)
     (root / "datasets/facts" / name).write_text(text, encoding="utf-8")
     records = [] if isinstance(document, str) else [
-        r for key in ("actors", "organizations", "events") for r in document.get(key) or []]
+        r for key in ("actors", "organizations", "places", "events") for r in document.get(key) or []]
     quotes = [r["evidence"] for r in records] + [n["name"] for r in records for n in r.get("names", [])]
     (root / "datasets/archive" / (name[:-5] + ".txt")).write_text("\n".join(quotes) + UNQUOTED, encoding="utf-8")
 
@@ -127,6 +127,7 @@ def _however_much_is_touched(monkeypatch):
     judged by their signatures (file_signatures) as if they had been written long before each run."""
     monkeypatch.setattr(incremental, "AT_MOST_AFFECTED", 1.0)
     monkeypatch.setattr(incremental, "AT_MOST_CHANGED", 1.0)
+    monkeypatch.setattr(row_store, "AT_MOST_CHANGED", 1.0)
     clock = time.time_ns
     monkeypatch.setattr(time, "time_ns", lambda: clock() + 2 * file_signatures.SETTLE_NS)
 
@@ -159,10 +160,11 @@ def test_an_edit_recomputed_incrementally_finds_what_a_run_from_scratch_finds(tm
         assert _same_as_from_scratch(layout, focus)
 
 
-def _article_of(number: int, actors=(), organizations=(), events=()) -> dict:
+def _article_of(number: int, actors=(), organizations=(), events=(), places=()) -> dict:
     document: dict = {"source": {"id": f"art-{number}", "title": f"Report {number}", "publisher": "Generated",
                                  "published": "2019-04-01", "language": "en"}}
-    for key, records in (("actors", actors), ("organizations", organizations), ("events", events)):
+    for key, records in (("actors", actors), ("organizations", organizations), ("places", places),
+                         ("events", events)):
         if records:
             document[key] = [_quoted(record, f"{record.get('name', record['id'])} was named") for record in records]
     return document
@@ -278,27 +280,36 @@ def _built(layout, use_cache: bool = True) -> tuple:
     return result.findings, None if result.files is None else dict(result.files.items())
 
 
-def _same_build_as_from_scratch(layout, monkeypatch) -> bool:
-    taken, run = [], incremental.run
+def _same_build_as_from_scratch(layout, monkeypatch, kept: bool = True) -> bool:
+    """Whether a build after an edit writes what a build from scratch writes; `kept`: the build before the edit
+    wrote its tables, so the rows it kept must be used."""
+    taken, run, patched, patch = [], incremental.run, [], row_store.patch
     monkeypatch.setattr(incremental, "run", lambda *args: taken.append(run(*args)) or taken[-1])
+    monkeypatch.setattr(row_store, "patch", lambda *args: patched.append(patch(*args)) or patched[-1])
     built = _built(layout)
     monkeypatch.setattr(incremental, "run", run)
+    monkeypatch.setattr(row_store, "patch", patch)
     assert taken and taken[-1] is not None, "the previous build's state was not used"
+    if kept and built[1] is not None:
+        assert patched and patched[-1] is not None, "the previous build's rows were not used"
     return built == _built(layout, use_cache=False)
 
 
 @settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
                                                                   HealthCheck.too_slow])
 @given(st.integers(2, 6).flatmap(lambda n: st.tuples(*[_article(i, clean=True) for i in range(n)])),
-       st.tuples(EDITS, st.integers(0, 4), st.booleans().flatmap(lambda clean: _article(9, clean))))
+       st.lists(st.tuples(EDITS, st.integers(0, 4), st.booleans().flatmap(lambda clean: _article(9, clean))),
+                min_size=1, max_size=3))
 def test_a_build_after_an_edit_writes_what_a_build_from_scratch_writes(tmp_path_factory, monkeypatch, documents,
-                                                                       edit):
-    """Valid datasets (a build writes only those), edited into valid or invalid ones."""
+                                                                       edits):
+    """Valid datasets (a build writes only those), edited into valid or invalid ones, one edit after another: each
+    build starts from what the one before kept."""
     root = tmp_path_factory.mktemp("incremental-build")
     layout = _dataset(root, list(documents))
-    assert _built(layout)[1] is not None, "a clean dataset is built"  # and its findings are remembered
-    _edit(root, len(documents), *edit)
-    assert _same_build_as_from_scratch(layout, monkeypatch)
+    assert _built(layout)[1] is not None, "a clean dataset is built"  # and its findings and rows are kept
+    for count, edit in enumerate(edits):
+        _edit(root, len(documents) + count, *edit)
+        assert _same_build_as_from_scratch(layout, monkeypatch)
 
 
 @pytest.mark.parametrize("case", sorted(CASES))
@@ -307,12 +318,49 @@ def test_a_build_after_each_kind_of_edit_writes_what_a_build_from_scratch_writes
     layout = _dataset(tmp_path, [])
     for before in documents:
         _write(tmp_path, f"art-{before['source']['id'][4:]}.yaml", before)
-    _built(layout)
+    kept = _built(layout)[1] is not None
     if document is None:
         (tmp_path / "datasets/facts" / name).unlink()
     else:
         _write(tmp_path, name, document)
+    assert _same_build_as_from_scratch(layout, monkeypatch, kept)
+
+
+# An event's events_flat row restates its participants' and its place's names, which other files may give
+RENAMES = {
+    "a participant's name": (
+        [_article_of(0, actors=[{"id": "p-kim", "name": "Kim"}], events=[_arrest("e-1", "p-kim")]),
+         _article_of(1, actors=[{"id": "p-kim", "name": "Kim"}])],
+        ("art-1.yaml", _article_of(1, actors=[{"id": "p-kim", "name": "Kim Jong"}]))),
+    "a place's name": (
+        [_article_of(0, events=[{**_arrest("e-1"), "place": "almaty"}]),
+         _article_of(1, places=[{"id": "almaty", "name": "Almaty", "kind": "city", "country": "KZ"}])],
+        ("art-1.yaml", _article_of(1, places=[{"id": "almaty", "name": "Almaty city", "kind": "city",
+                                                "country": "KZ"}]))),
+}
+
+
+@pytest.mark.parametrize("case", sorted(RENAMES))
+def test_a_build_after_a_rename_in_another_file_restates_the_new_name(tmp_path, monkeypatch, case):
+    documents, (name, document) = RENAMES[case]
+    layout = _dataset(tmp_path, documents)
+    assert _built(layout)[1] is not None
+    _write(tmp_path, name, document)
     assert _same_build_as_from_scratch(layout, monkeypatch)
+
+
+def test_each_build_after_successive_edits_writes_what_a_build_from_scratch_writes(tmp_path, monkeypatch):
+    """Each build starts from the rows the one before kept, not from the last whole build's."""
+    kim = {"id": "p-kim", "name": "Kim"}
+    layout = _dataset(tmp_path, [_article_of(0, actors=[kim], events=[_arrest("e-1", "p-kim")]),
+                                 _article_of(1, actors=[kim]), _article_of(2, organizations=[_org("o-a")])])
+    assert _built(layout)[1] is not None
+    for name, document in (("art-2.yaml", _article_of(2, organizations=[_org("o-b")])),
+                           ("art-1.yaml", _article_of(1, actors=[{**kim, "name": "Kim Jong"}])),
+                           ("art-0.yaml", _article_of(0, actors=[kim], events=[{**_arrest("e-1", "p-kim"),
+                                                                                "date": "2019-03-11"}]))):
+        _write(tmp_path, name, document)
+        assert _same_build_as_from_scratch(layout, monkeypatch)
 
 
 def test_a_build_with_errors_after_an_edit_does_not_merge_every_file(tmp_path, monkeypatch):

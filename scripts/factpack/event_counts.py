@@ -5,6 +5,9 @@ sources date more loosely is left out rather than put in a month it may not belo
 """
 
 
+FIELDS = ("date_start", "date_end", "type", "country")  # what an event's count reads of its row
+
+
 def period(event: dict) -> str | None:
     start, end = event["date_start"], event["date_end"]
     if not start:

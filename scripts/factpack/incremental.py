@@ -107,9 +107,10 @@ def _load(store: Cache, settings: Settings) -> dict | None:
 
 
 def run(layout, paths, store: Cache, settings: Settings):
-    """(findings, files, entities, entries) of the given files: the files and entities those of the affected files
-    only, the entries (as pipeline.keyed gives them) every file's, with the results read so far; None when the
-    previous state cannot be used (the caller then validates whole)."""
+    """(findings, files, entities, entries, index) of the given files: the files and entities those of the affected
+    files only, the entries (as pipeline.keyed gives them) every file's, with the results read so far, the index
+    (affected.Index) what every file mentions now; None when the previous state cannot be used (the caller then
+    validates whole)."""
     state, started = _load(store, settings), time.time_ns()
     if state is None:
         return None
@@ -187,7 +188,8 @@ def _recompute(layout, store: Cache, settings: Settings, state: dict, entries: l
     own = {name: state["own"][name] if name not in changed else now[name]["findings"] for name in keys}
     index.settle({name: result["mentions"] for name, result in now.items()})
     _save(store, settings, list(keys), keys, stats, index, own, across)
-    return [Finding(*fields) for listed in own.values() for fields in listed] + across, files_now, entities, entries
+    return ([Finding(*fields) for listed in own.values() for fields in listed] + across, files_now, entities, entries,
+            index)
 
 
 def _fact_file_before(layout, store: Cache, state: dict, name: str, result: dict):

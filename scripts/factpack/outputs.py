@@ -51,13 +51,31 @@ def csv_rows(table: model.Table, rows: list, header: bool = False) -> str:
     return buffer.getvalue()
 
 
+def csv_lines(table: model.Table, rows: list) -> list:
+    """Each row's CSV text, line end included: what csv_rows writes, cut at the rows' ends (a quoted cell may
+    hold a line break, so the text cannot be split at line ends)."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
+    ends, end = [], 0
+    for length in map(writer.writerow, map(_cells(table), rows)):  # writerow returns what was written
+        end += length
+        ends.append(end)
+    text = buffer.getvalue()
+    return [text[start:stop] for start, stop in zip([0] + ends, ends)]
+
+
 # One encoder for every row: json.dumps with options would build a new one per call.
 _ROW_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(", ", ": "))
 
 
 def json_rows(rows: list) -> str:
     """Row objects, one per line, separated by commas (the inside of a JSON array)."""
-    return ",\n".join(map(_ROW_ENCODER.encode, rows))
+    return ",\n".join(json_texts(rows))
+
+
+def json_texts(rows: list) -> list:
+    """Each row's JSON object, as json_rows writes it."""
+    return list(map(_ROW_ENCODER.encode, rows))
 
 
 @dataclass
@@ -79,8 +97,8 @@ class Rendered:
 
 
 def render_csv(table: model.Table, rows) -> bytes:
-    if isinstance(rows, Rendered):
-        return csv_rows(table, [], header=True).encode("utf-8") + b"".join(rows.csv)
+    if isinstance(rows, Rendered):  # one join: at 20,000 articles a table is hundreds of megabytes
+        return b"".join([csv_rows(table, [], header=True).encode("utf-8"), *rows.csv])
     return csv_rows(table, rows, header=True).encode("utf-8")
 
 
@@ -88,8 +106,13 @@ def render_json(rows) -> bytes:
     """A JSON array with one row object per line: readable, diffable and streamable."""
     if not len(rows):
         return b"[]\n"
-    inside = b",\n".join(rows.json) if isinstance(rows, Rendered) else json_rows(rows).encode("utf-8")
-    return b"[\n" + inside + b"\n]\n"
+    if isinstance(rows, Rendered):  # one join, as for CSV
+        pieces = [b"[\n"]
+        for part in rows.json:
+            pieces += (part, b",\n")
+        pieces[-1] = b"\n]\n"
+        return b"".join(pieces)
+    return b"[\n" + json_rows(rows).encode("utf-8") + b"\n]\n"
 
 
 def _resource(table, path, digest: "Digest", fmt: str, schema: dict) -> dict:
@@ -120,15 +143,16 @@ QUOTATIONS = {"title": "The quote column: the publishers' words, quoted briefly 
                        "can be checked; not licensed by factpack", "path": "https://factpack.github.io/factpack/quotes/"}
 
 
-def _sources(rows) -> list:
+def _sources(rows: list) -> list:
     return [
         {"title": f"{r['publisher']}: {r['title']}", **({"path": r["url"]} if r.get("url") else {})}
-        for r in rows["sources"]
+        for r in rows
     ]
 
 
-def descriptor(metadata: dict, rows: dict, digests: dict, codelists: dict) -> dict:
-    """digests: path → Digest of every table file; codelists: path → bytes of each codelist."""
+def descriptor(metadata: dict, rows: dict, digests: dict, codelists: dict, sources: list | None = None) -> dict:
+    """digests: path → Digest of every table file; codelists: path → bytes of each codelist; sources: the rows of
+    the sources table, when `rows` holds it rendered."""
     resources = []
     for fmt in ("csv", "json"):
         for table in model.tables():
@@ -150,7 +174,7 @@ def descriptor(metadata: dict, rows: dict, digests: dict, codelists: dict) -> di
     for key in ("homepage", "keywords", "licenses", "contributors"):
         if key in metadata:
             package[key] = metadata[key]
-    package["sources"] = _sources(rows)
+    package["sources"] = _sources(rows["sources"] if sources is None else sources)
     package["resources"] = resources
     return package
 
@@ -185,8 +209,9 @@ class Published:
     peak memory. Reading `items()` renders the tables one after the other, then datapackage.json (which
     declares each CSV file's size and hash) and SHA256SUMS (every file's hash) from their digests."""
 
-    def __init__(self, metadata: dict, rows: dict, parquet: Callable[[model.Table, bytes], bytes] | None = None):
-        self._metadata, self._rows = metadata, rows
+    def __init__(self, metadata: dict, rows: dict, parquet: Callable[[model.Table, bytes], bytes] | None = None,
+                 sources: list | None = None):
+        self._metadata, self._rows, self._sources = metadata, rows, sources  # sources: see descriptor()
         self._parquet = parquet or parquet_outputs.render  # parquet_reuse.renderer: the same bytes, often sooner
         tables = [name for table in model.tables() for name in
                   (table_path(table.name, "csv"), table_path(table.name, "json"), parquet_outputs.path(table.name))]
@@ -212,7 +237,7 @@ class Published:
         for name in sorted(codelists):
             digests[name] = Digest.of(codelists[name])
             yield name, codelists[name]
-        package = schema_outputs.dumps(descriptor(self._metadata, self._rows, digests, codelists)).encode("utf-8")
+        package = schema_outputs.dumps(descriptor(self._metadata, self._rows, digests, codelists, self._sources)).encode("utf-8")
         digests[DESCRIPTOR] = Digest.of(package)
         yield DESCRIPTOR, package
         yield CHECKSUMS, render_checksums(digests)

@@ -10,7 +10,7 @@ import time
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 
-from factpack import curated_tables, file_stage, metadata, outputs, parquet_reuse, progress, tables
+from factpack import curated_tables, file_stage, metadata, outputs, parquet_reuse, progress, row_store, tables
 from factpack.cache import Cache
 from factpack.cache import key as cache_key
 from factpack.checks import registry
@@ -128,13 +128,28 @@ def fact_file(layout, store, path, name, key, result) -> FactFile:
     return fact
 
 
+@dataclass
+class Checked:
+    findings: list
+    context: Context
+    entities: dict
+    entries: list | None = None  # every file's (path, name, cache key, result), when a build may keep its rows
+    tables: tuple | None = None  # (rows, the sources' rows), when the kept rows gave them (row_store)
+
+
 def check(layout, paths, today=None, jobs: int = 1, use_cache: bool = True, focus: frozenset = frozenset(),
-          with_rows: bool = False, incremental: bool = False):
+          incremental: bool = False):
     """(findings, context, entities) for the given fact files; `focus` names the files a contributor works on.
-    Each valid file's rows are rendered too when `with_rows` (a build); validation does without them.
     With `incremental`, an edit of a few files recomputes only the findings it can affect (incremental.py): the
-    context and entities are then those of the affected files, unless a build can write its tables (no errors),
-    which need every file's."""
+    context and entities are then those of the affected files."""
+    checked = _checked(layout, paths, today, jobs, use_cache, focus, with_rows=False, incremental=incremental)
+    return checked.findings, checked.context, checked.entities
+
+
+def _checked(layout, paths, today, jobs: int, use_cache: bool, focus: frozenset, with_rows: bool,
+             incremental: bool) -> Checked:
+    """As `check`; with `with_rows` (a build), each valid file's rows are rendered too, and a build that can write
+    its tables gets every file's records merged, or its tables from the kept rows."""
     store, since = Cache(layout.root, enabled=use_cache), time.time_ns()
     curated, curated_findings = curated_tables.read(layout)
     today = today or datetime.date.today()
@@ -143,20 +158,24 @@ def check(layout, paths, today=None, jobs: int = 1, use_cache: bool = True, focu
     if warm is not None:
         reused = warm.run(layout, paths, store, settings)
         if reused is not None:
-            findings, subset, entities, entries = reused
+            findings, subset, entities, entries, index = reused
             findings = sort_findings(findings + curated_findings)
-            if with_rows and not has_errors(findings):  # the tables need every file's records merged
-                context = _context(layout, store, load_results(layout, entries, jobs, store, with_rows), curated,
-                                   focus, today)
-                return findings, context, _merged(context)
-            return findings, subset, entities
+            if not with_rows or has_errors(findings):
+                return Checked(findings, subset, entities)
+            kept = row_store.patch(layout, store, entries, index, curated, jobs)
+            if kept is not None:
+                return Checked(findings, subset, entities, entries, kept)
+            # the tables need every file's records merged
+            context = _context(layout, store, load_results(layout, entries, jobs, store, with_rows), curated,
+                               focus, today)
+            return Checked(findings, context, _merged(context), entries)
     entries = _file_results(layout, paths, jobs, store, with_rows)
     context = _context(layout, store, entries, curated, focus, today)
     findings = [finding for *_, result in entries for finding in file_stage.findings_of(result)]
     crossed, entities = across(context)
     if warm is not None:
         warm.remember(layout, store, settings, entries, crossed, since)
-    return sort_findings(findings + curated_findings + crossed), context, entities
+    return Checked(sort_findings(findings + curated_findings + crossed), context, entities, entries)
 
 
 def _context(layout, store, entries: list, curated: dict, focus: frozenset, today) -> Context:
@@ -197,17 +216,27 @@ def across(context) -> tuple:
 def run(layout, today: datetime.date | None = None, jobs: int = 1, use_cache: bool = True) -> Result:
     """Check every fact file and, if all is valid, render every output file in memory."""
     package_metadata, metadata_findings = metadata.read(layout)
-    findings, context, entities = check(layout, layout.fact_files(), today, jobs, use_cache, with_rows=True,
-                                        incremental=True)
-    findings = sort_findings(findings + metadata_findings)
-    result = Result(findings=findings, built=(context, entities))
+    checked = _checked(layout, layout.fact_files(), today, jobs, use_cache, frozenset(), with_rows=True,
+                       incremental=True)
+    findings = sort_findings(checked.findings + metadata_findings)
+    result = Result(findings=findings, built=(checked.context, checked.entities))
     if has_errors(findings):
         return result
     shown = progress.stage("Writing the tables", 2)
-    result.rows = tables.build_rows(entities, context.files, context.curated)
+    result.rows, sources = checked.tables or _rows(checked, Cache(layout.root, enabled=use_cache))
     shown.advance()
     # rendered as it is written or compared
     result.files = outputs.Published(package_metadata, result.rows,
-                                     parquet_reuse.renderer(Cache(layout.root, enabled=use_cache)))
+                                     parquet_reuse.renderer(Cache(layout.root, enabled=use_cache)), sources)
     shown.done()
     return result
+
+
+def _rows(checked: Checked, store: Cache) -> tuple:
+    """(rows of every table, the sources' rows) from every file's records; kept for the next build when the cache
+    is used."""
+    context = checked.context
+    rows = tables.build_rows(checked.entities, context.files, context.curated)
+    if store.enabled and checked.entries is not None:
+        return row_store.keep(store, checked.entries, rows, [(fact.source.id, fact.rendered) for fact in context.files])
+    return rows, rows["sources"]

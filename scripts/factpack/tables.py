@@ -75,16 +75,48 @@ def _counted(entity) -> dict:
     return {"source_count": len(entity.sources), "disputed": entity.disputed or None}
 
 
-def _file_tables(files: list) -> dict:
-    """The tables each file renders itself (file_rows), joined in source order; per source, its citation count."""
+def file_tables(parts) -> dict:
+    """The tables each file renders itself (file_rows), joined in source order. parts: (source id, the file's
+    rendered tables) of every file."""
     joined: dict = {}
-    citation_counts = {}
     # Every id in a file's part starts with "<source id>/", so ordering the parts by that prefix orders the rows.
-    for fact in sorted(files, key=lambda f: f.source.id + "/"):
-        for name, (csv_text, json_text, count) in fact.rendered.items():
+    for _, rendered in sorted(parts, key=lambda part: part[0] + "/"):
+        for name, (csv_text, json_text, count) in rendered.items():
             joined.setdefault(name, outputs.Rendered()).add(csv_text, json_text, count)
-        citation_counts[fact.source.id] = fact.rendered["citations"][2]
-    return {"rows": joined, "citation_counts": citation_counts}
+    return joined
+
+
+def merged_rows(entities, files: list) -> dict:
+    """table → the rows made from merged entities (each entity table, names, participants, amounts), unsorted.
+    `files` must hold the file of every source among the entities (for its archive hash and citation count)."""
+    archive_digests = {fact.source.id: fact.archive_sha256 for fact in files}
+    citation_counts = {fact.source.id: fact.rendered["citations"][2] for fact in files if fact.rendered}
+    derive = {"events": _event_derived, "sources": lambda e: {
+        "archive_sha256": archive_digests[e.id], "citation_count": citation_counts.get(e.id, 0)}}
+    rows = {name: _entity_rows(name, entities, derive.get(name, _counted)) for name in entities}
+    rows.update({"participants": _participant_rows(entities), "amounts": _amount_rows(entities),
+                 "names": _name_rows(entities)})
+    return rows
+
+
+def sort_rows(table: model.Table, rows: list) -> list:
+    key = table.primary_key
+    rows.sort(key=lambda row: tuple(row[k] for k in key))
+    return rows
+
+
+def completed(rows: dict, parts, curated: dict | None) -> dict:
+    """The rows with the tables each file renders itself (parts: see file_tables), the curated ones, and every
+    other table of the model empty; each table given as a list sorted by primary key."""
+    rows.update({
+        **file_tables(parts),
+        **{name: curated_tables.published_rows(table_rows) for name, table_rows in (curated or {}).items()},
+    })
+    for table in model.tables():
+        rows.setdefault(table.name, outputs.Rendered())
+        if isinstance(rows[table.name], list):
+            sort_rows(table, rows[table.name])
+    return rows
 
 
 def build_rows(entities, files: list, curated: dict | None = None) -> dict:
@@ -94,25 +126,8 @@ def build_rows(entities, files: list, curated: dict | None = None) -> dict:
     with columns of its own to derive (events' dates, sources' archive hashes) says so here. The
     tables one file alone decides (file_rows) come rendered from the per-file stage.
     """
-    by_file = _file_tables(files)
-    archive_digests = {fact.source.id: fact.archive_sha256 for fact in files}
-    derive = {"events": _event_derived, "sources": lambda e: {
-        "archive_sha256": archive_digests[e.id], "citation_count": by_file["citation_counts"].get(e.id, 0)}}
-    rows = {name: _entity_rows(name, entities, derive.get(name, _counted)) for name in entities}
-    rows.update({
-        "participants": _participant_rows(entities),
-        "amounts": _amount_rows(entities),
-        "names": _name_rows(entities),
-        **by_file["rows"],
-        **{name: curated_tables.published_rows(table_rows) for name, table_rows in (curated or {}).items()},
-    })
-    for table in model.tables():
-        rows.setdefault(table.name, outputs.Rendered())
-        if isinstance(rows[table.name], list):
-            key = table.primary_key
-            rows[table.name].sort(key=lambda row: tuple(row[k] for k in key))
+    rows = completed(merged_rows(entities, files), ((fact.source.id, fact.rendered) for fact in files), curated)
     # tables restating the others' rows (already sorted, so they are too)
     rows["events_flat"] = events_flat.build(rows, {i: e.sources for i, e in entities["events"].items()})
     rows["event_counts"] = event_counts.build(rows["events"])
     return rows
-
