@@ -176,9 +176,10 @@ def _recompute(layout, store: Cache, settings: Settings, state: dict, entries: l
                               for name, result in now.items()}}
     files_before = {**shared, **{name: _fact_file_before(layout, store, state, name, result)
                                  for name, result in before.items()}}
-    crossed, entities = pipeline.across(_context(layout, settings, index, list(keys), now, files_now, touched))
+    crossed, entities = pipeline.across(_context(layout, settings, index, list(keys), now, files_now, touched),
+                                        "Checking the files the edit affects, as they are")
     crossed_before, _ = pipeline.across(_context(layout, settings, index, state["order"], before, files_before,
-                                                 touched))
+                                                 touched), "Checking the files the edit affects, as they were")
     counts = Counter(Finding(*fields) for fields in state["across"] if fields[2] not in changed)
     counts.update(crossed)
     counts.subtract(finding for finding in crossed_before if finding.file not in changed)

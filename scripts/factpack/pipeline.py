@@ -196,12 +196,12 @@ def _incremental():
     return incremental
 
 
-def across(context) -> tuple:
+def across(context, shown_as: str = "Checking across files") -> tuple:
     """(findings, entities) of the cross-file stage: the checks across files, the merge, the checks on its result.
     The findings are as the checks report them, repeats included (incremental.py counts them)."""
     findings: list = []
     dataset, merged = registry.of_stage(Stage.DATASET), registry.of_stage(Stage.MERGED)
-    shown = progress.stage("Checking across files", len(dataset) + 1 + len(merged))
+    shown = progress.stage(shown_as, len(dataset) + 1 + len(merged))
     for check in dataset:
         findings += check(context)
         shown.advance()

@@ -18,7 +18,7 @@ import functools
 import hashlib
 import json
 
-from factpack import event_counts, events_flat, model, outputs, pipeline, tables
+from factpack import event_counts, events_flat, model, outputs, pipeline, progress, tables
 from factpack.cache import Cache, code_version
 from factpack.context import Context, id_tables
 from factpack.kept_parts import Kept
@@ -111,8 +111,9 @@ def patch(layout, store: Cache, entries: list, index, curated: dict, jobs: int =
     now = [entry[3] for entry in
            pipeline.load_results(layout, [entry for entry in entries if entry[1] in changed], jobs, store, True)]
     owners = {record_id for result in before + now for _, record_id in result["mentions"]["defines"]}
-    defining = index.defining(owners)
+    defining, shown = index.defining(owners), progress.stage("Merging the records the edit touches", 1)
     _replace(state, kept, layout, store, [entry for entry in entries if entry[1] in defining], owners, jobs)
+    shown.done()
     kept.replace_files([result["mentions"]["source"] for result in before],
                        {result["mentions"]["source"]: result["rows"] for result in now})
     state["tokens"], state["keys"] = kept.write(store, _key(), state["tokens"]), keys
