@@ -12,10 +12,10 @@ def _rows(table: model.Table, ids: list) -> list:
     rows = [{column.name: None for column in table.columns} | {table.primary_key[0]: row_id} for row_id in ids]
     for row in rows:  # text a CSV writer must quote, over two lines
         row[table.columns[1].name] = 'He said "no",\nthen left'
-    return tables_sorted(table, rows)
+    return _sorted(table, rows)
 
 
-def tables_sorted(table: model.Table, rows: list) -> list:
+def _sorted(table: model.Table, rows: list) -> list:
     return sorted(rows, key=lambda row: row[table.primary_key[0]])
 
 

@@ -42,9 +42,14 @@ def _cells(table: model.Table):
     return cells
 
 
+def _writer(buffer: io.StringIO):
+    """The published CSV dialect (CSV_DIALECT): comma, minimal quoting, LF line ends."""
+    return csv.writer(buffer, lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
+
+
 def csv_rows(table: model.Table, rows: list, header: bool = False) -> str:
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
+    writer = _writer(buffer)
     if header:
         writer.writerow([c.name for c in table.columns])
     writer.writerows(map(_cells(table), rows))
@@ -55,7 +60,7 @@ def csv_lines(table: model.Table, rows: list) -> list:
     """Each row's CSV text, line end included: what csv_rows writes, cut at the rows' ends (a quoted cell may
     hold a line break, so the text cannot be split at line ends)."""
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
+    writer = _writer(buffer)
     ends, end = [], 0
     for length in map(writer.writerow, map(_cells(table), rows)):  # writerow returns what was written
         end += length

@@ -222,12 +222,11 @@ def run(layout, today: datetime.date | None = None, jobs: int = 1, use_cache: bo
     result = Result(findings=findings, built=(checked.context, checked.entities))
     if has_errors(findings):
         return result
-    shown = progress.stage("Writing the tables", 2)
-    result.rows, sources = checked.tables or _rows(checked, Cache(layout.root, enabled=use_cache))
+    shown, store = progress.stage("Writing the tables", 2), Cache(layout.root, enabled=use_cache)
+    result.rows, sources = checked.tables or _rows(checked, store)
     shown.advance()
     # rendered as it is written or compared
-    result.files = outputs.Published(package_metadata, result.rows,
-                                     parquet_reuse.renderer(Cache(layout.root, enabled=use_cache)), sources)
+    result.files = outputs.Published(package_metadata, result.rows, parquet_reuse.renderer(store), sources)
     shown.done()
     return result
 
