@@ -363,6 +363,15 @@ def test_each_build_after_successive_edits_writes_what_a_build_from_scratch_writ
         assert _same_build_as_from_scratch(layout, monkeypatch)
 
 
+def test_a_build_after_every_file_is_removed_starts_from_the_kept_rows(tmp_path, monkeypatch):
+    """Removed files count among the files an edit is measured against, or removing all would never qualify."""
+    layout = _dataset(tmp_path, [_article_of(0, actors=[{"id": "p-kim", "name": "Kim"}]), _article_of(1)])
+    assert _built(layout)[1] is not None
+    for path in (tmp_path / "datasets/facts").iterdir():
+        path.unlink()
+    assert _same_build_as_from_scratch(layout, monkeypatch)
+
+
 def test_a_build_with_errors_after_an_edit_does_not_merge_every_file(tmp_path, monkeypatch):
     documents, _ = CASES["a look-alike name that comes first in id order"]
     layout = _dataset(tmp_path, documents)

@@ -118,7 +118,7 @@ def run(layout, paths, store: Cache, settings: Settings):
     keys = {name: key for _, name, key, _ in entries}
     changed = {name for name in keys.keys() | state["keys"].keys()
                if not keys.get(name) or keys.get(name) != state["keys"].get(name)}
-    if len(changed) > max(1, len(entries) * AT_MOST_CHANGED):
+    if len(changed) > max(1, len(keys.keys() | state["keys"].keys()) * AT_MOST_CHANGED):  # removed files count too
         return None
     before = _results_before(store, state, changed)
     if before is None:

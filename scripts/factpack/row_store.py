@@ -102,7 +102,7 @@ def patch(layout, store: Cache, entries: list, index, curated: dict, jobs: int =
         return None
     keys = _keys(entries)
     changed = {name for name in keys.keys() | state["keys"].keys() if keys.get(name) != state["keys"].get(name)}
-    if len(changed) > max(1, len(entries) * AT_MOST_CHANGED):
+    if len(changed) > max(1, len(keys.keys() | state["keys"].keys()) * AT_MOST_CHANGED):  # removed files count too
         return None
     before = [store.get(state["keys"][name]) for name in changed if name in state["keys"]]
     kept = Kept.read(store, _key(), state["tokens"], kept_tables())
