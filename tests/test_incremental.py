@@ -12,7 +12,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import FIXTURES, UNQUOTED
-from factpack import curated_tables, file_signatures, incremental, pipeline, row_store
+from factpack import (affected, curated_tables, file_signatures, incremental, kept_parts, pipeline, row_store,
+                      validation_state)
 from factpack.cache import Cache
 from factpack.layout import Layout
 from factpack.rule_codes import Code
@@ -232,9 +233,11 @@ def _look_alikes(root) -> Layout:
 def test_a_state_that_does_not_match_the_data_is_not_used(tmp_path):
     layout = _look_alikes(tmp_path)
     store, settings_ = Cache(tmp_path), _settings(layout, frozenset())
-    state = store.get(settings_.key())
-    assert any(fields[0] == Code.SIMILAR_NAMES for fields in state["across"])
-    store.put(settings_.key(), {**state, "across": []})  # as if it had been found nowhere
+    state = validation_state.load(store, settings_.key(), settings_.fingerprint())
+    assert state is not None and any(fields[0] == Code.SIMILAR_NAMES for fields in state.across)
+    files = {name: state.parts[name] for name in validation_state.FILE_PARTS} | {"across": []}  # as if found nowhere
+    unchanged = {name: {} for name in affected.LOOKUPS} | {affected.PARENTS: state.index[affected.PARENTS]}
+    validation_state.save_change(store, settings_.key(), state, state.order, state.since, files, unchanged)
     assert incremental.run(layout, layout.fact_files(), store, settings_) is None
     from_scratch, _, _ = pipeline.check(layout, layout.fact_files(), TODAY, use_cache=False)
     assert pipeline.check(layout, layout.fact_files(), TODAY, incremental=True)[0] == from_scratch
@@ -249,6 +252,17 @@ def test_a_damaged_state_changes_nothing(tmp_path):
     from_scratch, _, _ = pipeline.check(layout, layout.fact_files(), TODAY, use_cache=False)
     assert pipeline.check(layout, layout.fact_files(), TODAY, incremental=True)[0] == from_scratch
     assert _same_as_from_scratch(layout)  # and the state it wrote in its place is used
+
+
+def test_an_index_shard_gone_by_the_time_it_is_read_makes_the_validation_whole(tmp_path):
+    layout = _look_alikes(tmp_path)
+    store, settings_ = Cache(tmp_path), _settings(layout, frozenset())
+    for entry in store._path(settings_.key()).parent.glob(f"{settings_.key()}-part-defined_by-*"):
+        entry.unlink()  # read on demand, after the state's main entry said they were there
+    assert validation_state.load(store, settings_.key(), settings_.fingerprint()) is not None
+    assert incremental.run(layout, layout.fact_files(), store, settings_) is None
+    from_scratch, _, _ = pipeline.check(layout, layout.fact_files(), TODAY, use_cache=False)
+    assert pipeline.check(layout, layout.fact_files(), TODAY, incremental=True)[0] == from_scratch
 
 
 def test_only_the_files_whose_signature_changed_are_read_again(tmp_path, monkeypatch):
@@ -269,8 +283,9 @@ def test_one_state_is_kept_whatever_files_a_contributor_names(tmp_path):
     for focus in (frozenset(), frozenset({"datasets/facts/art-0.yaml"}), frozenset({"datasets/facts/art-1.yaml"})):
         pipeline.check(layout, layout.fact_files(), TODAY, focus=focus, incremental=True)
     store = Cache(tmp_path)
-    states = list(store._path(incremental.Settings.key()).parent.glob("validation-state-*"))
-    assert len(states) == 1
+    kept = list(store._path(incremental.Settings.key()).parent.glob("validation-state-*"))
+    assert len([path for path in kept if "-part-" not in path.name]) == 1
+    assert len(kept) <= 1 + len(validation_state.PARTS) * kept_parts.SHARDS  # the shards are replaced, not added
     assert incremental._load(store, _settings(layout, frozenset({"datasets/facts/art-1.yaml"}))) is not None
     assert incremental._load(store, _settings(layout, frozenset())) is None  # made under other settings
 

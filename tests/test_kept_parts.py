@@ -1,4 +1,6 @@
-"""The row store's shards: read back as written, refused when one is another build's, rewritten only when changed."""
+"""Kept shards: read back as written, refused when one is another run's, rewritten only when changed."""
+
+import pytest
 
 from factpack import kept_parts
 from factpack.cache import Cache
@@ -6,17 +8,18 @@ from factpack.kept_parts import Kept
 
 PREFIX = "row-store-test"
 BLOCKS = {"a": ["a", "a,1\n", '{"id": "a"}', 1], "b": ["b", "b,2\n", '{"id": "b"}', 1]}
+NAMES = ["actors", kept_parts.FILES]
 FILES = {"art-1": {"statements": (b"x\n", b"{}", 1)}}
 
 
 def _written(tmp_path) -> tuple:
     store = Cache(tmp_path)
-    return store, Kept({"actors": BLOCKS}, FILES).write(store, PREFIX)
+    return store, Kept({"actors": BLOCKS, kept_parts.FILES: FILES}).write(store, PREFIX)
 
 
 def test_shards_are_read_back_as_written(tmp_path):
     store, tokens = _written(tmp_path)
-    kept = Kept.read(store, PREFIX, tokens, ["actors"])
+    kept = Kept.read(store, PREFIX, tokens, NAMES)
     assert kept is not None
     assert sorted(kept.blocks("actors")) == sorted(BLOCKS.values())
     assert kept.block("actors", "a") == BLOCKS["a"]
@@ -26,14 +29,14 @@ def test_shards_are_read_back_as_written(tmp_path):
 def test_a_shard_written_by_another_build_makes_the_store_unusable(tmp_path):
     store, tokens = _written(tmp_path)
     index = kept_parts.shard_of("a")
-    Kept({"actors": {"a": BLOCKS["b"]}}, {}).write(store, PREFIX)  # another build's shards, under other tokens
-    assert Kept.read(store, PREFIX, tokens, ["actors"]) is None
-    assert Kept.read(store, PREFIX, {**tokens, f"actors/{index}": "forged"}, ["actors"]) is None
+    Kept({"actors": {"a": BLOCKS["b"]}, kept_parts.FILES: {}}).write(store, PREFIX)  # another build's shards, under other tokens
+    assert Kept.read(store, PREFIX, tokens, NAMES) is None
+    assert Kept.read(store, PREFIX, {**tokens, f"actors/{index}": "forged"}, NAMES) is None
 
 
 def test_only_the_shards_whose_blocks_change_are_written_again(tmp_path, monkeypatch):
     store, tokens = _written(tmp_path)
-    kept = Kept.read(store, PREFIX, tokens, ["actors"])
+    kept = Kept.read(store, PREFIX, tokens, NAMES)
     assert kept is not None
     written, put = [], store.put
     monkeypatch.setattr(store, "put", lambda key, value: written.append(key) or put(key, value))
@@ -43,4 +46,31 @@ def test_only_the_shards_whose_blocks_change_are_written_again(tmp_path, monkeyp
     kept.replace("actors", {"a"}, {})
     new_tokens = kept.write(store, PREFIX, tokens)
     assert written == [f"{PREFIX}-actors-{kept_parts.shard_of('a')}"]
-    assert Kept.read(store, PREFIX, new_tokens, ["actors"]).block("actors", "a") is None
+    assert Kept.read(store, PREFIX, new_tokens, NAMES).block("actors", "a") is None
+
+
+def test_shards_read_on_demand_are_read_when_needed_and_refused_if_gone(tmp_path):
+    store, tokens = _written(tmp_path)
+    store._path(f"{PREFIX}-actors-{kept_parts.shard_of('b')}").unlink()
+    assert Kept.read(store, PREFIX, tokens, NAMES) is None
+    kept = Kept.read(store, PREFIX, tokens, NAMES, on_demand=["actors"])
+    assert kept is not None
+    if kept_parts.shard_of("a") != kept_parts.shard_of("b"):
+        assert kept.block("actors", "a") == BLOCKS["a"]
+    with pytest.raises(kept_parts.Gone):
+        kept.block("actors", "b")
+
+
+def test_a_mapping_read_on_demand_holds_its_changes_aside(tmp_path):
+    store, tokens = _written(tmp_path)
+    kept = Kept.read(store, PREFIX, tokens, NAMES, on_demand=["actors"])
+    assert kept is not None
+    view = kept_parts.OnDemand(kept, "actors")
+    assert view.get("a") == BLOCKS["a"] and view.get("c") is None and "b" in view
+    view["c"] = ["c"]
+    del view["a"]
+    with pytest.raises(KeyError):
+        del view["a"]
+    assert sorted(view) == ["b", "c"] and view.get("a", ()) == () and len(view) == 2
+    assert view.pop("b") == BLOCKS["b"] and "b" not in view
+    assert kept.block("actors", "a") == BLOCKS["a"] and kept.block("actors", "c") is None  # the kept shards as read

@@ -38,29 +38,44 @@ class Mentions(dict):
         return [self[name] for name in self.names]
 
 
+LOOKUPS = ("defined_by", "referred_by", "named", "taking_part", "sources", "unmerged")
+PARENTS = "parents"
+
+
+def _as_kept(lookup: dict) -> dict:
+    """Sets as sorted tuples, which compare equal when the files are the same; None (a key taken out) as it is."""
+    return {key: tuple(sorted(files)) if isinstance(files, set) else files for key, files in lookup.items()}
+
+
 class Index:
     """What every file mentions (mentions.py), looked up the other way round: which files mention a given id.
     A changed file is indexed as it was and as it is (`versions`)."""
 
-    def __init__(self, found: Mentions, kept: tuple | None = None):
+    def __init__(self, found: Mentions, kept: dict | None = None):
         self.found = found  # file → mentions, of the files the edit did not change
         self.changed: dict = {}  # file → [mentions before and/or after]
         # (table, id) → files that define it, id → files that refer to it, (table, folded name) → files with a
-        # record of that name, participant id → files with an event it takes part in; files with an
-        # organization's parent; file → its source's id; file → the (table, id) it defines but merge leaves out.
+        # record of that name, participant id → files with an event it takes part in; file → its source's id;
+        # file → the (table, id) it defines but merge leaves out; files with an organization's parent.
         # Kept as tuples (marshal reads them three times faster than sets), made sets where a run changes them.
-        lookups = kept or ({}, {}, {}, {}, (), {}, {})
-        self.defined_by, self.referred_by, self.named, self.taking_part = lookups[:4]
-        self.parents, self.sources, self.unmerged = set(lookups[4]), lookups[5], lookups[6]
+        lookups: dict = kept or {name: {} for name in LOOKUPS} | {PARENTS: ()}
+        self.defined_by, self.referred_by, self.named, self.taking_part, self.sources, self.unmerged = (
+            lookups[name] for name in LOOKUPS)
+        self.parents = set(lookups[PARENTS])
+        self._edited: dict = {name: set() for name in LOOKUPS}  # the keys a run changed, to be kept again
         if kept is None:
             for name in found.names:
                 self._add(name, found[name])
 
-    def kept(self) -> tuple:
+    def kept(self) -> dict:
         """The lookups, to be kept with the state and given back to the next run's Index."""
-        return tuple({key: tuple(files) if isinstance(files, set) else files for key, files in lookup.items()}
-                     for lookup in (self.defined_by, self.referred_by, self.named, self.taking_part)) + (
-            tuple(self.parents), self.sources, self.unmerged)
+        return {name: _as_kept(getattr(self, name)) for name in LOOKUPS} | {PARENTS: tuple(self.parents)}
+
+    def edits(self) -> dict:
+        """Of each lookup, the keys a change or a settlement touched, with their values now (as `kept` gives them);
+        and the files with a parent."""
+        return {name: _as_kept({key: getattr(self, name).get(key) for key in self._edited[name]})
+                for name in LOOKUPS} | {PARENTS: tuple(self.parents)}
 
     def change(self, changed: dict) -> None:
         """Index the changed files (file → [mentions before and/or after]) as they were and as they are."""
@@ -80,11 +95,13 @@ class Index:
         self.changed = {}
 
     def _add(self, name: str, found: dict, forget: bool = False) -> None:
-        keyed = ((self.defined_by, found["defines"]),
-                 (self.referred_by, found["refers"]), (self.named, [(t, fold) for t, _, fold in found["names"]]),
-                 (self.taking_part, [who for _, who in found["participants"]]))
-        for lookup, keys in keyed:
+        keyed = (("defined_by", found["defines"]), ("referred_by", found["refers"]),
+                 ("named", [(t, fold) for t, _, fold in found["names"]]),
+                 ("taking_part", [who for _, who in found["participants"]]))
+        for lookup_name, keys in keyed:
+            lookup, edited = getattr(self, lookup_name), self._edited[lookup_name]
             for key in keys:
+                edited.add(key)
                 files = lookup.get(key, ())
                 if not isinstance(files, set):
                     files = lookup[key] = set(files)
@@ -93,6 +110,8 @@ class Index:
             (self.parents.discard if forget else self.parents.add)(name)
         self.sources.pop(name, None)
         self.unmerged.pop(name, None)
+        self._edited["sources"].add(name)
+        self._edited["unmerged"].add(name)
         if not forget:
             self.sources[name] = found["source"]
             left_out = tuple(sorted(set(found["defines"]) - set(found["merged"])))

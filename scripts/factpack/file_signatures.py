@@ -23,6 +23,7 @@ class Signatures:
 
     def __init__(self, root: Path):
         self.root = root
+        self._root_text = os.fspath(root)  # joined 40,000 times at 20,000 articles: once as text, not as a Path
         self._folders: dict = {}
 
     def of(self, relative: str) -> tuple | None:
@@ -34,7 +35,7 @@ class Signatures:
         if not self._folders[folder]:
             return None
         try:
-            status = os.lstat(os.path.join(self.root, relative))
+            status = os.lstat(os.path.join(self._root_text, relative))
         except FileNotFoundError:
             return ABSENT
         except OSError:

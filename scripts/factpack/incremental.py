@@ -21,7 +21,7 @@ import time
 from collections import Counter
 from dataclasses import dataclass
 
-from factpack import affected, file_signatures, file_stage, pipeline
+from factpack import affected, file_signatures, file_stage, kept_parts, pipeline, validation_state
 from factpack.cache import Cache, code_version
 from factpack.context import Context
 from factpack.findings import Finding
@@ -29,7 +29,6 @@ from factpack.findings import Finding
 FORMAT = 1
 AT_MOST_CHANGED = 1 / 20  # of the files: more than this and a whole run costs about the same
 AT_MOST_AFFECTED = 1 / 2
-STATE_PARTS = frozenset({"settings", "order", "keys", "stats", "since", "index", "own", "across"})
 
 
 class StateGone(LookupError):
@@ -62,35 +61,32 @@ def remember(layout, store: Cache, settings: Settings, entries: list, crossed: l
     if not all("mentions" in result for result in results.values()):
         return  # a result made without its mentions cannot say what an edit affects: keep no state
     signatures = file_signatures.Signatures(layout.root)
-    stats = {name: _signature(layout, signatures, path, name) for path, name, _, _ in entries}
-    _save(store, settings, list(results), {name: key for _, name, key, _ in entries}, (stats, since),
-          affected.Index(affected.Mentions(list(results), lambda name: results[name]["mentions"])),
-          {name: result["findings"] for name, result in results.items()}, crossed)
+    files = {"keys": {name: key for _, name, key, _ in entries},
+             "stats": {name: _signature(layout, signatures, path, name) for path, name, _, _ in entries},
+             "own": {name: result["findings"] for name, result in results.items()},
+             "across": [file_stage.as_fields(finding) for finding in crossed]}
+    index = affected.Index(affected.Mentions(list(results), lambda name: results[name]["mentions"]))
+    validation_state.save_whole(store, settings.key(), settings.fingerprint(), list(results), since, files,
+                                index.kept())
 
 
 def _signature(layout, signatures, path, name: str) -> tuple:
     return signatures.of(name), signatures.of(pipeline.archive_name(layout, path))
 
 
-def _save(store: Cache, settings: Settings, order: list, keys: dict, stats: tuple, index: affected.Index, own: dict,
-          crossed) -> None:
-    store.put(settings.key(), {"settings": settings.fingerprint(), "order": order, "keys": keys, "stats": stats[0],
-                               "since": stats[1], "index": index.kept(), "own": own,
-                               "across": [file_stage.as_fields(finding) for finding in crossed]})
-
-
-def _keyed(layout, paths, state: dict) -> tuple:
+def _keyed(layout, paths, state: validation_state.State) -> tuple:
     """(entries as pipeline.keyed gives them, signatures): a file whose signature is the one recorded, long
     enough after its last change, keeps its recorded key without being read (file_signatures)."""
-    signatures, since = file_signatures.Signatures(layout.root), state["since"]
+    signatures, since = file_signatures.Signatures(layout.root), state.since
+    kept_keys, kept_stats = state.parts["keys"], state.parts["stats"]
     entries: list = []
     stats, unsure = {}, []
     for path in paths:
         name = layout.relative(path)
         stats[name] = seen = _signature(layout, signatures, path, name)
-        if state["keys"].get(name) and None not in seen and seen == state["stats"].get(name) \
+        if kept_keys.get(name) and None not in seen and seen == kept_stats.get(name) \
                 and all(file_signatures.settled(part, since) for part in seen):
-            entries.append([path, name, state["keys"][name], None])
+            entries.append([path, name, kept_keys[name], None])
         else:
             entries.append(None)
             unsure.append((len(entries) - 1, path))
@@ -99,11 +95,8 @@ def _keyed(layout, paths, state: dict) -> tuple:
     return entries, stats
 
 
-def _load(store: Cache, settings: Settings) -> dict | None:
-    state = store.get(settings.key())
-    if not isinstance(state, dict) or state.get("settings") != settings.fingerprint():
-        return None
-    return state if STATE_PARTS <= state.keys() else None
+def _load(store: Cache, settings: Settings) -> validation_state.State | None:
+    return validation_state.load(store, settings.key(), settings.fingerprint())
 
 
 def run(layout, paths, store: Cache, settings: Settings):
@@ -116,9 +109,9 @@ def run(layout, paths, store: Cache, settings: Settings):
         return None
     entries, stats = _keyed(layout, paths, state)
     keys = {name: key for _, name, key, _ in entries}
-    changed = {name for name in keys.keys() | state["keys"].keys()
-               if not keys.get(name) or keys.get(name) != state["keys"].get(name)}
-    if len(changed) > max(1, len(keys.keys() | state["keys"].keys()) * AT_MOST_CHANGED):  # removed files count too
+    kept_keys = state.parts["keys"]
+    changed = {name for name in keys.keys() | kept_keys.keys() if not keys.get(name) or keys.get(name) != kept_keys.get(name)}
+    if len(changed) > max(1, len(keys.keys() | kept_keys.keys()) * AT_MOST_CHANGED):  # removed files count too
         return None
     before = _results_before(store, state, changed)
     if before is None:
@@ -126,15 +119,15 @@ def run(layout, paths, store: Cache, settings: Settings):
     now = {entry[1]: entry[3] for entry in pipeline.load_results(
         layout, [entry for entry in entries if entry[1] in changed], settings.jobs, store, settings.rows)}
     index = affected.Index(affected.Mentions([name for name in keys if name not in changed],
-                                             lambda name: _mentions(store, keys[name])), state["index"])
-    index.change({name: [results[name]["mentions"] for results in (before, now) if name in results]
-                  for name in changed})
+                                             lambda name: _mentions(store, keys[name])), state.index)
     try:
-        touched = affected.files(index, state["across"])
+        index.change({name: [results[name]["mentions"] for results in (before, now) if name in results]
+                      for name in changed})
+        touched = affected.files(index, state.across)
         if len(touched & keys.keys()) > len(entries) * AT_MOST_AFFECTED:
             return None
         return _recompute(layout, store, settings, state, entries, (before, now), index, touched, (stats, started))
-    except StateGone:
+    except (StateGone, kept_parts.Gone):
         return None
 
 
@@ -149,11 +142,11 @@ def _mentions(store: Cache, key: str) -> dict:
     return found
 
 
-def _results_before(store: Cache, state: dict, changed: set) -> dict | None:
+def _results_before(store: Cache, state: validation_state.State, changed: set) -> dict | None:
     """The changed files' results as the state saw them; None if one is no longer in the cache."""
     results = {}
     for name in changed:
-        key = state["keys"].get(name)
+        key = state.parts["keys"].get(name)
         if key is None:
             continue  # a new file
         result = store.get(key) if key else file_stage.nothing_read()
@@ -163,7 +156,7 @@ def _results_before(store: Cache, state: dict, changed: set) -> dict | None:
     return results
 
 
-def _recompute(layout, store: Cache, settings: Settings, state: dict, entries: list, versions: tuple,
+def _recompute(layout, store: Cache, settings: Settings, state: validation_state.State, entries: list, versions: tuple,
                index: affected.Index, touched: set, stats: tuple):
     """The whole dataset's findings from the state and the cross-file stage run on the touched files, before and
     after the change; the new state is kept for the next run."""
@@ -178,24 +171,26 @@ def _recompute(layout, store: Cache, settings: Settings, state: dict, entries: l
                                  for name, result in before.items()}}
     crossed, entities = pipeline.across(_context(layout, settings, index, list(keys), now, files_now, touched),
                                         "Checking the files the edit affects, as they are")
-    crossed_before, _ = pipeline.across(_context(layout, settings, index, state["order"], before, files_before,
+    crossed_before, _ = pipeline.across(_context(layout, settings, index, state.order, before, files_before,
                                                  touched), "Checking the files the edit affects, as they were")
-    counts = Counter(Finding(*fields) for fields in state["across"] if fields[2] not in changed)
-    counts.update(crossed)
-    counts.subtract(finding for finding in crossed_before if finding.file not in changed)
+    # counted as plain fields, which hash faster than findings and are what the state keeps
+    counts = Counter(fields for fields in state.across if fields[2] not in changed)
+    counts.update(map(file_stage.as_fields, crossed))
+    counts.subtract(file_stage.as_fields(finding) for finding in crossed_before if finding.file not in changed)
     if any(count < 0 for count in counts.values()):
         return None  # the state does not describe the data as it was: validate whole
     across = list(counts.elements())
-    own = {name: state["own"][name] if name not in changed else now[name]["findings"] for name in keys}
+    own = {name: state.parts["own"][name] if name not in changed else now[name]["findings"] for name in keys}
     index.settle({name: result["mentions"] for name, result in now.items()})
-    _save(store, settings, list(keys), keys, stats, index, own, across)
-    return ([Finding(*fields) for listed in own.values() for fields in listed] + across, files_now, entities, entries,
+    files = {"keys": keys, "stats": stats[0], "own": own, "across": across}
+    validation_state.save_change(store, settings.key(), state, list(keys), stats[1], files, index.edits())
+    return ([Finding(*fields) for listed in [*own.values(), across] for fields in listed], files_now, entities, entries,
             index)
 
 
-def _fact_file_before(layout, store: Cache, state: dict, name: str, result: dict):
+def _fact_file_before(layout, store: Cache, state: validation_state.State, name: str, result: dict):
     """A changed file as it was: its positions only from the cache, its bytes being gone."""
-    key = state["keys"][name]
+    key = state.parts["keys"][name]
     fact = pipeline.fact_file(layout, store, layout.root / name, name, key, result)
     if fact.loaded is not None:
         fact.loaded.reload = lambda: _positions_before(store, key)

@@ -1,21 +1,25 @@
-"""The row store's contents (row_store.py), split into shards that are cache entries of their own, so that an
-edit rewrites the few shards it changes rather than a gigabyte of tables.
+"""Large kept mappings split into shards that are cache entries of their own, so that an edit rewrites the few
+shards it changes rather than everything: the row store's tables (row_store.py) and the validation state
+(validation_state.py).
 
-A shard holds the blocks of one table whose owners hash to it, or the rows of the files whose sources hash to
-it (the tables each file renders itself, file_rows). Each shard is written with a new token, which the store's
-main entry records: a shard whose token is not the recorded one (left by another build, or never written) makes
-the whole store unusable, so that it is read as one build left it or not at all.
+A kept mapping is named (a table, or a part of the state) and maps owners (a record, a file, an id) to values.
+A shard holds the values of one mapping whose owners hash to it. Each shard is written with a new token, which
+the owner's main entry records: a shard whose token is not the recorded one (left by another run, or never
+written) makes the whole kept set unusable, so that it is read as one run left it or not at all.
 """
 
 import secrets
 import zlib
+from collections.abc import MutableMapping
 
 SHARDS = 32
-FILES = "files"  # the shards of the files' own rows, beside those named by their table
+FILES = "files"  # the row store's shards of the files' own rows, beside those named by their table
 
 
-def shard_of(owner: str) -> int:
-    return zlib.crc32(owner.encode("utf-8")) % SHARDS
+def shard_of(owner: str | tuple) -> int:
+    """An owner is a text, or a tuple of plain values (a table and an id, a table and a folded name)."""
+    text = owner if isinstance(owner, str) else repr(owner)
+    return zlib.crc32(text.encode("utf-8")) % SHARDS
 
 
 def _split(mapping: dict) -> list:
@@ -29,27 +33,44 @@ def _entry(prefix: str, name: str, index: int) -> str:
     return f"{prefix}-{name}-{index}"
 
 
-class Kept:
-    """Blocks by table and owner, and each file's own rows by source id, in shards."""
+class Gone(LookupError):
+    """A shard read on demand is missing or another run's: nothing read from the kept set can be trusted."""
 
-    def __init__(self, tables: dict, files: dict):
-        """tables: table → {owner: block}; files: source id → the file's rendered tables."""
-        self._shards = {name: _split(blocks) for name, blocks in tables.items()} | {FILES: _split(files)}
+
+class Kept:
+    """Named mappings (owner → value), in shards."""
+
+    def __init__(self, mappings: dict):
+        """mappings: name → {owner: value}; the row store's: table → {owner: block}, and FILES: source id → the
+        file's rendered tables."""
+        self._shards: dict = {name: _split(values) for name, values in mappings.items()}
         self._dirty = {(name, index) for name in self._shards for index in range(SHARDS)}
+        self._source: tuple = ()  # (store, prefix, tokens) of the shards not read yet
 
     @classmethod
-    def read(cls, store, prefix: str, tokens: dict, table_names) -> "Kept | None":
-        """The shards the tokens name, or None if one of them is missing or another build's."""
-        kept = cls({}, {})
-        for name in [*table_names, FILES]:
-            kept._shards[name] = []
-            for index in range(SHARDS):
-                entry = store.get(_entry(prefix, name, index))
-                if not isinstance(entry, list) or len(entry) != 2 or entry[0] != tokens.get(f"{name}/{index}"):
-                    return None
-                kept._shards[name].append(entry[1])
-        kept._dirty = set()
+    def read(cls, store, prefix: str, tokens: dict, names, on_demand=()) -> "Kept | None":
+        """The shards of the named mappings that the tokens name, or None if one of them is missing or another
+        run's. The shards of the mappings named `on_demand` are read when first needed (and raise Gone then)."""
+        kept = cls({})
+        kept._source, kept._dirty = (store, prefix, tokens), set()
+        try:
+            for name in names:
+                kept._shards[name] = [None] * SHARDS
+                for index in range(SHARDS if name not in on_demand else 0):
+                    kept._shard(name, index)
+        except Gone:
+            return None
         return kept
+
+    def _shard(self, name: str, index: int) -> dict:
+        shard = self._shards[name][index]
+        if shard is None:
+            store, prefix, tokens = self._source
+            entry = store.get(_entry(prefix, name, index))
+            if not isinstance(entry, list) or len(entry) != 2 or entry[0] != tokens.get(f"{name}/{index}"):
+                raise Gone(f"{name}/{index}")
+            shard = self._shards[name][index] = entry[1]
+        return shard
 
     def write(self, store, prefix: str, tokens: dict | None = None) -> dict:
         """Write the shards that changed; the tokens of every shard."""
@@ -61,27 +82,66 @@ class Kept:
         return tokens
 
     def blocks(self, name: str) -> list:
-        return [block for shard in self._shards[name] for block in shard.values()]
+        return [block for index in range(SHARDS) for block in self._shard(name, index).values()]
 
-    def block(self, name: str, owner: str):
-        return self._shards[name][shard_of(owner)].get(owner)
+    def mapping(self, name: str) -> dict:
+        """The whole mapping, in no particular order."""
+        whole: dict = {}
+        for index in range(SHARDS):
+            whole.update(self._shard(name, index))
+        return whole
+
+    def block(self, name: str, owner):
+        return self._shard(name, shard_of(owner)).get(owner)
 
     def files(self) -> list:
         """(source id, the file's rendered tables) of every file."""
-        return [part for shard in self._shards[FILES] for part in shard.items()]
+        return [part for index in range(SHARDS) for part in self._shard(FILES, index).items()]
 
     def replace(self, name: str, owners: set, blocks: dict) -> None:
-        """Take the owners' blocks out of a table and put `blocks` (owner → block) in."""
-        shards = self._shards[name]
+        """Take the owners' values out of a mapping and put `blocks` (owner → value) in."""
         for owner in owners | blocks.keys():
             index, new = shard_of(owner), blocks.get(owner)
-            if shards[index].get(owner) != new:
+            shard = self._shard(name, index)
+            if shard.get(owner) != new:
                 self._dirty.add((name, index))
                 if new is None:
-                    del shards[index][owner]
+                    del shard[owner]
                 else:
-                    shards[index][owner] = new
+                    shard[owner] = new
 
     def replace_files(self, gone: list, now: dict) -> None:
         """Take out the rows of the sources `gone` and put those of `now` (source id → rendered tables) in."""
         self.replace(FILES, set(gone), now)
+
+
+_TAKEN = object()
+
+
+class OnDemand(MutableMapping):
+    """One kept mapping as a dict whose shards are read when first needed (Kept.read's on_demand). Changes are held
+    aside (`changed`), so that the kept values stay as they were read and Kept.replace can tell what differs."""
+
+    def __init__(self, kept: Kept, name: str):
+        self._kept, self._name = kept, name
+        self.changed: dict = {}
+
+    def __getitem__(self, key):
+        value = self.changed[key] if key in self.changed else self._kept.block(self._name, key)
+        if value is None or value is _TAKEN:  # a kept value is never None
+            raise KeyError(key)
+        return value
+
+    def __setitem__(self, key, value) -> None:
+        self.changed[key] = value
+
+    def __delitem__(self, key) -> None:
+        self[key]  # noqa: B018 - a KeyError if there is none, as a dict would
+        self.changed[key] = _TAKEN
+
+    def __iter__(self):
+        whole = self._kept.mapping(self._name) | self.changed
+        return iter([key for key, value in whole.items() if value is not _TAKEN])
+
+    def __len__(self) -> int:
+        return len(list(iter(self)))

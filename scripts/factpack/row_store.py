@@ -21,7 +21,7 @@ import json
 from factpack import event_counts, events_flat, model, outputs, pipeline, progress, tables
 from factpack.cache import Cache, code_version
 from factpack.context import Context, id_tables
-from factpack.kept_parts import Kept
+from factpack.kept_parts import FILES, Gone, Kept
 from factpack.merge import merge
 
 FORMAT = 1
@@ -84,7 +84,7 @@ def keep(store: Cache, entries: list, rows: dict, parts: list) -> tuple:
     """Keep a whole build's merged tables (rows sorted, from tables.build_rows) and each file's own rows (parts:
     (source id, the file's rendered tables)) for the next build; (the rows with the merged tables rendered from the
     kept blocks, the sources' rows)."""
-    kept = Kept({name: blocks_of(model.table(name), rows[name]) for name in kept_tables()}, dict(parts))
+    kept = Kept({**{name: blocks_of(model.table(name), rows[name]) for name in kept_tables()}, FILES: dict(parts)})
     store.put(_key(), {"keys": _keys(entries), "tokens": kept.write(store, _key()), **_lookups(rows)})
     return {**rows, **{name: rendered(kept.blocks(name)) for name in kept_tables()}}, rows["sources"]
 
@@ -105,13 +105,17 @@ def patch(layout, store: Cache, entries: list, index, curated: dict, jobs: int =
     if len(changed) > max(1, len(keys.keys() | state["keys"].keys()) * AT_MOST_CHANGED):  # removed files count too
         return None
     before = [store.get(state["keys"][name]) for name in changed if name in state["keys"]]
-    kept = Kept.read(store, _key(), state["tokens"], kept_tables())
+    kept = Kept.read(store, _key(), state["tokens"], [*kept_tables(), FILES])
     if kept is None or not all(isinstance(result, dict) and "mentions" in result for result in before):
         return None
     now = [entry[3] for entry in
            pipeline.load_results(layout, [entry for entry in entries if entry[1] in changed], jobs, store, True)]
     owners = {record_id for result in before + now for _, record_id in result["mentions"]["defines"]}
-    defining, shown = index.defining(owners), progress.stage("Merging the records the edit touches", 1)
+    try:
+        defining = index.defining(owners)
+    except Gone:  # the validation state's index, read on demand, is no longer there
+        return None
+    shown = progress.stage("Merging the records the edit touches", 1)
     _replace(state, kept, layout, store, [entry for entry in entries if entry[1] in defining], owners, jobs)
     shown.done()
     kept.replace_files([result["mentions"]["source"] for result in before],
