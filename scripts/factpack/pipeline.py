@@ -218,7 +218,8 @@ def run(layout, today: datetime.date | None = None, jobs: int = 1, use_cache: bo
     package_metadata, metadata_findings = metadata.read(layout)
     checked = _checked(layout, layout.fact_files(), today, jobs, use_cache, frozenset(), with_rows=True,
                        incremental=True)
-    findings = sort_findings(checked.findings + metadata_findings)
+    # checked.findings are sorted already: sorting 57,000 findings again took a third of a second
+    findings = sort_findings(checked.findings + metadata_findings) if metadata_findings else checked.findings
     result = Result(findings=findings, built=(checked.context, checked.entities))
     if has_errors(findings):
         return result
