@@ -127,8 +127,7 @@ def _however_much_is_touched(monkeypatch):
     """Small datasets are mostly touched by any edit: take the shortcut anyway, to compare it. And files are
     judged by their signatures (file_signatures) as if they had been written long before each run."""
     monkeypatch.setattr(incremental, "AT_MOST_AFFECTED", 1.0)
-    monkeypatch.setattr(incremental, "AT_MOST_CHANGED", 1.0)
-    monkeypatch.setattr(row_store, "AT_MOST_CHANGED", 1.0)
+    monkeypatch.setattr(affected, "AT_MOST_CHANGED", 1.0)
     clock = time.time_ns
     monkeypatch.setattr(time, "time_ns", lambda: clock() + 2 * file_signatures.SETTLE_NS)
 
@@ -252,6 +251,14 @@ def test_a_damaged_state_changes_nothing(tmp_path):
     from_scratch, _, _ = pipeline.check(layout, layout.fact_files(), TODAY, use_cache=False)
     assert pipeline.check(layout, layout.fact_files(), TODAY, incremental=True)[0] == from_scratch
     assert _same_as_from_scratch(layout)  # and the state it wrote in its place is used
+
+
+def test_an_edit_counts_new_removed_and_refused_files_and_is_too_large_beyond_its_share(monkeypatch):
+    before, now = {"a": "1", "b": "2", "c": "", "d": "4"}, {"a": "1", "b": "2x", "c": "", "e": "5"}
+    assert affected.edited(now, before) == {"b", "c", "d", "e"}  # share lifted by the fixture
+    monkeypatch.setattr(affected, "AT_MOST_CHANGED", 1 / 4)
+    assert affected.edited(now, before) is None  # 4 of 5 files
+    assert affected.edited({"a": "1", "b": "3"}, {"a": "1", "b": "2"}) == {"b"}  # one file always may
 
 
 def test_an_index_shard_gone_by_the_time_it_is_read_makes_the_validation_whole(tmp_path):

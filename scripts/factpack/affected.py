@@ -38,8 +38,18 @@ class Mentions(dict):
         return [self[name] for name in self.names]
 
 
+AT_MOST_CHANGED = 1 / 20  # of the files: beyond this, a whole run costs about the same
 LOOKUPS = ("defined_by", "referred_by", "named", "taking_part", "sources", "unmerged")
 PARENTS = "parents"
+
+
+def edited(now: dict, before: dict) -> set | None:
+    """The files whose cache key (file → key) differs between two runs, new and removed files included (a file
+    without a key, refused before it was read, always counts); None when they are more than AT_MOST_CHANGED of
+    every file before and after, and a whole run costs about the same. Validation and the row store both ask."""
+    names = now.keys() | before.keys()
+    changed = {name for name in names if not now.get(name) or now.get(name) != before.get(name)}
+    return changed if len(changed) <= max(1, len(names) * AT_MOST_CHANGED) else None
 
 
 def _as_kept(lookup: dict) -> dict:

@@ -27,7 +27,6 @@ from factpack.context import Context
 from factpack.findings import Finding
 
 FORMAT = 1
-AT_MOST_CHANGED = 1 / 20  # of the files: more than this and a whole run costs about the same
 AT_MOST_AFFECTED = 1 / 2
 
 
@@ -109,9 +108,8 @@ def run(layout, paths, store: Cache, settings: Settings):
         return None
     entries, stats = _keyed(layout, paths, state)
     keys = {name: key for _, name, key, _ in entries}
-    kept_keys = state.parts["keys"]
-    changed = {name for name in keys.keys() | kept_keys.keys() if not keys.get(name) or keys.get(name) != kept_keys.get(name)}
-    if len(changed) > max(1, len(keys.keys() | kept_keys.keys()) * AT_MOST_CHANGED):  # removed files count too
+    changed = affected.edited(keys, state.parts["keys"])
+    if changed is None:
         return None
     before = _results_before(store, state, changed)
     if before is None:

@@ -56,8 +56,9 @@ class Kept:
         try:
             for name in names:
                 kept._shards[name] = [None] * SHARDS
-                for index in range(SHARDS if name not in on_demand else 0):
-                    kept._shard(name, index)
+                if name not in on_demand:
+                    for index in range(SHARDS):
+                        kept._shard(name, index)
         except Gone:
             return None
         return kept

@@ -18,14 +18,13 @@ import functools
 import hashlib
 import json
 
-from factpack import event_counts, events_flat, model, outputs, pipeline, progress, tables
+from factpack import affected, event_counts, events_flat, model, outputs, pipeline, progress, tables
 from factpack.cache import Cache, code_version
 from factpack.context import Context, id_tables
 from factpack.kept_parts import FILES, Gone, Kept
 from factpack.merge import merge
 
 FORMAT = 1
-AT_MOST_CHANGED = 1 / 20  # of the files: beyond this, merging them all costs about the same
 PARTS = frozenset({"keys", "tokens", "counted", "depends", "names", "places", "sources"})
 
 
@@ -101,8 +100,8 @@ def patch(layout, store: Cache, entries: list, index, curated: dict, jobs: int =
     if not isinstance(state, dict) or not PARTS <= state.keys():
         return None
     keys = _keys(entries)
-    changed = {name for name in keys.keys() | state["keys"].keys() if keys.get(name) != state["keys"].get(name)}
-    if len(changed) > max(1, len(keys.keys() | state["keys"].keys()) * AT_MOST_CHANGED):  # removed files count too
+    changed = affected.edited(keys, state["keys"])
+    if changed is None:
         return None
     before = [store.get(state["keys"][name]) for name in changed if name in state["keys"]]
     kept = Kept.read(store, _key(), state["tokens"], [*kept_tables(), FILES])
