@@ -32,7 +32,6 @@ from factpack.portable_pattern import is_portable
 
 # The CSV dialect DuckDB is told to read (Python's csv reader ignores the line terminator).
 _DEFAULT_DIALECT = {"delimiter": ",", "quoteChar": '"', "doubleQuote": True, "header": True, "lineTerminator": "\n"}
-_DOUBTFUL_BYTES = (b"\r", b"\x00", b"\n\n", b"\xef\xbb\xbf")  # CR, NUL, an empty line, a BOM
 
 
 def _sql_string(value: str) -> str:
@@ -111,10 +110,24 @@ _TRAILING_EMPTY_CELLS = re.compile(rb'\n(?:(?:"")?,)+')
 
 
 def _trailing_empty_cells(data: bytes) -> int:
-    if b",\n" not in data and b'""\n' not in data and not data.endswith((b",", b'""')):
-        return 0  # no row ends with an empty cell (a fast search, where the count below copies the file)
     backwards = b"\n" + data[::-1]  # the last row ends here even without a final line break
     return sum(match.group().count(b",") for match in _TRAILING_EMPTY_CELLS.finditer(backwards))
+
+
+# A line break after a comma, an empty quoted cell or another line break: what an empty cell ending a row
+# or a blank line needs. Python's re finds each line break with memchr and looks behind it: one pass,
+# three times faster than searching for each pattern in turn (0.3 s against 1.2 s in a 280 MB file).
+_ODD_LINE_END = re.compile(rb'\n(?:(?<=,\n)|(?<=""\n)|(?<=\n\n))')
+_BOM = b"\xef\xbb\xbf"
+
+
+def _csv_byte_doubts(data: bytes) -> tuple:
+    """(whether the file holds bytes the csv module and DuckDB may read differently: CR, NUL, a BOM, a blank
+    line; the number of empty cells that end its rows, counted in the bytes)."""
+    odd_ends = bool(_ODD_LINE_END.search(data)) or data.endswith((b",", b'""'))
+    doubtful = (b"\r" in data or b"\x00" in data or data.startswith(b"\n") or (odd_ends and b"\n\n" in data)
+                or (b"\xef" in data and _BOM in data))  # single bytes are found with memchr, ten times faster
+    return doubtful, _trailing_empty_cells(data) if odd_ends else 0  # the count copies the file: only if needed
 
 
 def _file_doubts(resource: dict, root: Path) -> tuple:
@@ -136,9 +149,10 @@ def _file_doubts(resource: dict, root: Path) -> tuple:
     head = _head(data)
     if (_json_labels(head) if is_json else _csv_labels(head)) != names:
         doubts.append("header")
-    if not is_json and (any(marker in data for marker in _DOUBTFUL_BYTES) or data.startswith(b"\n")):
+    doubtful, trailing = (False, None) if is_json else _csv_byte_doubts(data)
+    if doubtful:
         doubts.append("bytes the csv module and DuckDB may read differently")
-    return [f"{resource['name']}: {d}" for d in doubts], None if is_json else _trailing_empty_cells(data)
+    return [f"{resource['name']}: {d}" for d in doubts], trailing
 
 
 def _create(con, number: int, resource: dict, root: Path) -> list:
@@ -178,13 +192,9 @@ def _in_parallel(con, work, items) -> list:
         return list(pool.map(lambda item: work(cursors.con, item), items))
 
 
-def _load_and_check(con, number: int, resource: dict, root: Path) -> tuple:
-    """Read one table and check its cells while it is fresh: (doubts, empty cells ending rows as DuckDB read them)."""
-    doubts = _create(con, number, resource, root)
-    if doubts:
-        return doubts, None
-    is_json = resource.get("format") == "json"
-    return _cell_doubts(con, number, resource), None if is_json else _trailing_read(con, number, resource)
+def _load_and_check(con, number: int, resource: dict, root: Path) -> list:
+    """Read one table and check its cells while it is fresh."""
+    return _create(con, number, resource, root) or _cell_doubts(con, number, resource)
 
 
 def _load(con, resources: list, root: Path) -> list:
@@ -200,9 +210,10 @@ def _load(con, resources: list, root: Path) -> list:
             cursor, number, resources[number], root), supported)))
         results = list(checked)
     found = [d for doubts, _ in results for d in doubts]
-    for number, (doubts, read) in sorted(loaded.items()):
+    for number, doubts in sorted(loaded.items()):
         found += doubts
-        if read is not None and (results[number][1] or 0) > read:
+        counted = results[number][1]  # DuckDB's count is needed only where the bytes have empty cells ending rows
+        if counted and not doubts and counted > _trailing_read(con, number, resources[number]):
             found.append(f"{resources[number]['name']}: empty cells after the last column")
     return found
 
@@ -222,19 +233,26 @@ def _csv_sql(number: int, fields: list) -> str:
 
 
 def _json_sql(number: int, fields: list) -> str:
-    """Text columns c<i> as the exact pass sees them, and d<i>: why a JSON value would be read differently."""
+    """Text columns c<i> as the exact pass sees them, and d<i>: why a JSON value would be read differently.
+
+    DuckDB keeps each JSON value as the text it writes again (no spaces, null as SQL NULL), so a string
+    is text that starts with a quote, and an array with a bracket. That test is cheaper than json_type,
+    which parses the value again; it took a fifth of the time of the largest JSON file."""
     columns = "{" + ", ".join(f"{_sql_string(f['name'])}: 'JSON'" for f in fields) + "}"
     selects = []
     for i, f in enumerate(fields):
         raw = '"' + f["name"].replace('"', '""') + '"'
+        is_string, is_array = (f"starts_with(CAST({raw} AS VARCHAR), {_sql_string(start)})" for start in ('"', "["))
         if f.get("type") == "list":
             # any list may be "" in the exact pass; only blank rows look at a list column
-            selects.append(f"CASE WHEN json_type({raw}) = 'ARRAY' THEN NULL ELSE NULLIF({raw}->>'$', '') END AS c{i}")
-            selects.append(f"json_type({raw}) NOT IN ('VARCHAR', 'ARRAY') AS d{i}")
+            selects.append(f"CASE WHEN {is_array} THEN NULL ELSE NULLIF({raw}->>'$', '') END AS c{i}")
+            selects.append(f"NOT ({is_string} OR {is_array}) AS d{i}")
             continue
-        numbers = ", 'BIGINT', 'UBIGINT'" if f.get("type") == "integer" else ""
         selects.append(f"NULLIF({raw}->>'$', '') AS c{i}")
-        selects.append(f"(json_type({raw}) NOT IN ('VARCHAR'{numbers}) OR {raw}->>'$' = '-0') AS d{i}")
+        if f.get("type") == "integer":
+            selects.append(f"(json_type({raw}) NOT IN ('VARCHAR', 'BIGINT', 'UBIGINT') OR {raw}->>'$' = '-0') AS d{i}")
+        else:
+            selects.append(f"NOT {is_string} AS d{i}")
     return (f"CREATE TABLE t{number} AS SELECT {', '.join(selects)} FROM read_json(?, format='array', "
             f"columns={columns})")
 
