@@ -240,3 +240,28 @@ def test_the_byte_checks_of_a_csv_file_agree_with_a_search_for_each_pattern(part
     doubtful = data.startswith(b"\n") or any(p in data for p in (b"\r", b"\x00", b"\n\n", b"\xef\xbb\xbf"))
     counted = sum(empty_cells_ending(line) for line in data.split(b"\n"))
     assert package_screen._csv_byte_doubts(data) == (doubtful, counted)
+
+
+def described_with_size_and_hash(root, name):
+    """The JSON copies are published without them (SHA256SUMS covers every file); a package may declare them."""
+    path = root / "datapackage.json"
+    descriptor = json.loads(path.read_text(encoding="utf-8"))
+    resource = next(r for r in descriptor["resources"] if r["name"] == name)
+    data = (root / resource["path"]).read_bytes()
+    resource["bytes"], resource["hash"] = len(data), "sha256:" + hashlib.sha256(data).hexdigest()
+    path.write_text(json.dumps(descriptor, indent=2), encoding="utf-8")
+    return root / resource["path"]
+
+
+@pytest.mark.parametrize("name", ["events", "events-json"])
+def test_a_file_that_is_not_the_one_described_is_doubted_by_its_size_and_hash(built_mini, tmp_path, name):
+    """A JSON file is hashed as it streams by, a CSV file whole: both must tell a changed byte and a length."""
+    root = copy_of(built_mini, tmp_path)
+    path = described_with_size_and_hash(root, name)
+    assert doubts(root) == []
+    data = path.read_bytes()
+    path.write_bytes(data.replace(b"arrest", b"arresT", 1))
+    assert f"{name}: hash-count" in doubts(root)
+    assert f"{name}: byte-count" not in doubts(root)
+    path.write_bytes(data + b" ")
+    assert {f"{name}: hash-count", f"{name}: byte-count"} <= set(doubts(root))

@@ -27,7 +27,7 @@ from pathlib import Path
 
 import duckdb
 
-from factpack.package_integrity import integrity_errors
+from factpack.package_integrity import integrity_errors, stream_integrity_errors
 from factpack.portable_pattern import is_portable
 
 # The CSV dialect DuckDB is told to read (Python's csv reader ignores the line terminator).
@@ -136,16 +136,19 @@ def _file_doubts(resource: dict, root: Path) -> tuple:
     why = _unsupported(resource)
     if why:
         return [f"{resource.get('name')}: {why}"], None
+    is_json = resource.get("format") == "json"
     try:
-        data = (root / resource["path"]).read_bytes()
+        with open(root / resource["path"], "rb") as stream:
+            # DuckDB checks a JSON file's bytes as it reads them: Python needs only its head and its hash
+            data = stream.read(_HEADER_WINDOW) if is_json else stream.read()
+            integrity = stream_integrity_errors(resource, stream) if is_json else integrity_errors(resource, data)
     except OSError as error:
         return [f"{resource['name']}: {error}"], None
     not_utf8 = _head_not_utf8(data)
     if not_utf8:
         return [f"{resource['name']}: {not_utf8}"], None
     names = [f["name"] for f in resource["schema"]["fields"]]
-    is_json = resource.get("format") == "json"
-    doubts = [kind for kind, _ in integrity_errors(resource, data)]
+    doubts = [kind for kind, _ in integrity]
     head = _head(data)
     if (_json_labels(head) if is_json else _csv_labels(head)) != names:
         doubts.append("header")
