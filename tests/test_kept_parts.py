@@ -1,5 +1,7 @@
 """Kept shards: read back as written, refused when one is another run's, rewritten only when changed."""
 
+import copy
+
 import pytest
 
 from factpack import kept_parts
@@ -74,3 +76,9 @@ def test_a_mapping_read_on_demand_holds_its_changes_aside(tmp_path):
     assert sorted(view) == ["b", "c"] and view.get("a", ()) == () and len(view) == 2
     assert view.pop("b") == BLOCKS["b"] and "b" not in view
     assert kept.block("actors", "a") == BLOCKS["a"] and kept.block("actors", "c") is None  # the kept shards as read
+
+
+@pytest.mark.parametrize("owner", ["a", ("actors", "a"), ("amounts", 1), ("names", ("x", None))])
+def test_an_owner_is_a_text_or_a_tuple_of_plain_values_and_always_falls_in_the_same_shard(owner):
+    assert 0 <= kept_parts.shard_of(owner) < kept_parts.SHARDS
+    assert kept_parts.shard_of(owner) == kept_parts.shard_of(copy.deepcopy(owner))
