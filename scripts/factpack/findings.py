@@ -1,12 +1,12 @@
 """The finding: one problem in the data, located as precisely as we can."""
 
-from dataclasses import asdict, dataclass
+from operator import itemgetter
+from typing import NamedTuple
 
 from factpack.rules import ERROR, RULES, WARNING
 
 
-@dataclass(frozen=True)
-class Finding:
+class _Fields(NamedTuple):
     code: str
     message: str
     file: str = ""
@@ -17,17 +17,29 @@ class Finding:
     severity: str = ""
     related: tuple = ()  # the other files a cross-file finding concerns ("path:line"), named in its message too
 
-    def __post_init__(self):
+
+class Finding(_Fields):
+    """Immutable, and a tuple underneath: a validation at 20,000 articles makes, hashes and sorts about 57,000 of
+    them on every run, which a frozen dataclass made about four times slower."""
+
+    __slots__ = ()
+
+    def __new__(cls, code, message, file="", line=0, column=0, path="", hint="", severity="", related=()):
         # a Code is stored as its plain text, so that findings compare, cache and serialise as text
-        object.__setattr__(self, "code", str(self.code))
-        if not self.severity:
-            object.__setattr__(self, "severity", RULES[self.code].severity)
+        code = str(code)
+        return tuple.__new__(cls, (code, message, file, line, column, path, hint, severity or RULES[code].severity,
+                                   related))
 
     def as_dict(self) -> dict:
-        return asdict(self)
+        return dict(zip(self._fields, self))
 
-    def sort_key(self):
-        return (self.file, self.line, self.column, self.code, self.path, self.message)
+    def sort_key(self) -> tuple:
+        return _SORT_KEY(self)
+
+
+# file, line, column, code, path, message: in the order of the file; then the other fields, so that the order is
+# total and never depends on the order the findings came in
+_SORT_KEY = itemgetter(2, 3, 4, 0, 5, 1, 6, 7, 8)
 
 
 def format_path(path) -> str:
@@ -52,7 +64,9 @@ def escalate(findings, strict: bool):
 
 
 def sort_findings(findings):
-    return sorted(set(findings), key=Finding.sort_key)
+    """Without repeats, in a total order. Repeats go by a dict, which keeps the order they came in: most of it is
+    the files' order already, which the sort then uses."""
+    return sorted(dict.fromkeys(findings), key=_SORT_KEY)
 
 
 def has_errors(findings) -> bool:
