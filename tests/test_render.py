@@ -70,3 +70,17 @@ def test_a_file_name_cannot_forge_terminal_output(mini):
     assert "x\\n0 error(s), 0 warning(s)\\x1b[8m.yaml" in result.out
     annotations = run_cli("--root", mini, "validate", "--format", "github").out
     assert "\033" not in annotations and "x%0A0 error(s)" in annotations
+
+
+def test_every_contributed_part_of_a_finding_is_shown_escaped_with_or_without_colour():
+    from factpack.findings import Finding
+    from factpack.render import render_text
+
+    found = Finding("FP302", "refers to 'a\033[2Jb'", "x\ty.yaml", 3, 4, "events[0].\u200bactor", "did you mean '\a'?")
+    for colour in (False, True):
+        text = render_text([found], colour)
+        ours = text.replace("\033[31m", "").replace("\033[0m", "")  # the colours factpack adds itself
+        assert all(character.isprintable() for character in ours.replace("\n", ""))
+        assert "x\\ty.yaml:3:4: " in text and "'a\\x1b[2Jb' [events[0].\\u200bactor]" in text
+        assert "    hint: did you mean '\\x07'?" in text
+    assert render_text([found]).splitlines()[0].startswith("x\\ty.yaml:3:4: error FP302: refers to")
