@@ -82,3 +82,17 @@ def test_a_mapping_read_on_demand_holds_its_changes_aside(tmp_path):
 def test_an_owner_is_a_text_or_a_tuple_of_plain_values_and_always_falls_in_the_same_shard(owner):
     assert 0 <= kept_parts.shard_of(owner) < kept_parts.SHARDS
     assert kept_parts.shard_of(owner) == kept_parts.shard_of(copy.deepcopy(owner))
+
+
+def test_a_value_read_on_demand_is_looked_up_in_its_shard_once_and_a_change_still_comes_first(tmp_path, monkeypatch):
+    store, tokens = _written(tmp_path)
+    kept = Kept.read(store, PREFIX, tokens, NAMES, on_demand=["actors"])
+    assert kept is not None
+    looked_up, block = [], kept.block
+    monkeypatch.setattr(kept, "block", lambda name, owner: looked_up.append(owner) or block(name, owner))
+    view = kept_parts.OnDemand(kept, "actors")
+    assert [view.get("a"), view.get("a"), view.get("c"), view.get("c")] == [BLOCKS["a"], BLOCKS["a"], None, None]
+    assert looked_up == ["a", "c"]
+    view["a"] = ["changed"]
+    kept.replace("actors", {"a"}, {"a": ["changed"]})
+    assert view.get("a") == ["changed"] and view["a"] == ["changed"]

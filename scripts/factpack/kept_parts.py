@@ -132,6 +132,10 @@ class OnDemand(MutableMapping):
     def __init__(self, kept: Kept, name: str):
         self._kept, self._name = kept, name
         self.changed: dict = {}
+        # kept values already read: the cross-file stage of an edit runs twice (on the data as it was and as it
+        # is) and asks the same owners both times. Kept.replace only replaces owners in `changed`, which is asked
+        # first, so what is read here stays what is kept.
+        self._read: dict = {}
 
     def __getitem__(self, key):
         value = self.get(key, _TAKEN)
@@ -143,7 +147,9 @@ class OnDemand(MutableMapping):
         """As a dict's, without the detour through __getitem__ that Mapping takes: tens of thousands of calls."""
         value = self.changed.get(key, _ABSENT)
         if value is _ABSENT:
-            value = self._kept.block(self._name, key)  # a kept value is never None
+            value = self._read.get(key, _ABSENT)
+            if value is _ABSENT:
+                value = self._read[key] = self._kept.block(self._name, key)  # a kept value is never None
         return default if value is None or value is _TAKEN else value
 
     def __setitem__(self, key, value) -> None:
