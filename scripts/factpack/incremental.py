@@ -83,8 +83,7 @@ def _keyed(layout, paths, state: validation_state.State) -> tuple:
     for path in paths:
         name = layout.relative(path)
         stats[name] = seen = _signature(layout, signatures, path, name)
-        if kept_keys.get(name) and None not in seen and seen == kept_stats.get(name) \
-                and all(file_signatures.settled(part, since) for part in seen):
+        if file_signatures.judged_unchanged(seen, kept_stats.get(name), since) and kept_keys.get(name):
             entries.append([path, name, kept_keys[name], None])
         else:
             entries.append(None)
