@@ -33,9 +33,6 @@ class Finding(_Fields):
     def as_dict(self) -> dict:
         return dict(zip(self._fields, self))
 
-    def sort_key(self) -> tuple:
-        return _SORT_KEY(self)
-
 
 # file, line, column, code, path, message: in the order of the file; then the other fields, so that the order is
 # total and never depends on the order the findings came in
