@@ -4,7 +4,7 @@ import os
 
 import pytest
 
-from factpack.safe_paths import RefusedPath, read_inside, read_regular, refusal
+from factpack.safe_paths import RefusedPath, holds, read_inside, read_regular, refusal
 
 
 @pytest.mark.parametrize("size", [0, 1, 4095, 4096])
@@ -41,3 +41,18 @@ def test_a_link_among_the_folders_is_refused(tmp_path):
     assert refusal(tmp_path, "linked/f.yaml") == "linked is a symbolic link, not a folder"
     data, refused = read_inside(tmp_path, "linked/f.yaml", 100)
     assert data is None and refused is not None
+
+
+@pytest.mark.parametrize("on_disk", [b"abcdefgh", b"abcdefgX", b"Xbcdefgh", b"abcdefg", b"abcdefghi", b""])
+def test_a_file_holds_the_bytes_only_when_every_chunk_matches(tmp_path, on_disk):
+    path = tmp_path / "f"
+    path.write_bytes(on_disk)
+    assert holds(path, b"abcdefgh", chunk=3) is (on_disk == b"abcdefgh")
+
+
+def test_no_file_and_a_link_to_the_same_bytes_hold_nothing(tmp_path):
+    (tmp_path / "real").write_bytes(b"same")
+    os.symlink(tmp_path / "real", tmp_path / "link")
+    assert holds(tmp_path / "real", b"same")
+    assert not holds(tmp_path / "link", b"same")
+    assert not holds(tmp_path / "missing", b"")

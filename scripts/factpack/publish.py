@@ -24,7 +24,7 @@ from filelock import FileLock, Timeout
 
 from factpack import local_state, outputs
 from factpack.errors import LockedError, UsageError
-from factpack.safe_paths import RefusedPath, read_regular, real_folder, refusal
+from factpack.safe_paths import RefusedPath, holds, read_regular, real_folder, refusal
 
 PENDING = ".factpack-pending"
 STAGING_PREFIX = ".factpack-staging-"
@@ -172,6 +172,7 @@ def publish(layout, files) -> list:
         if not _unchanged(layout.root, name, data):
             _stage(staging, name, data)
             changed.append(name)
+        del data  # before the next file is rendered: two tables of hundreds of megabytes are not held at once
     if changed:
         _apply(layout, _commit_staged(layout, staging), _token_of(staging))
     else:
@@ -183,24 +184,16 @@ def publish(layout, files) -> list:
 
 def _unchanged(root: Path, name: str, data: bytes) -> bool:
     """Whether the published file holds exactly `data` (a file of another size is not read)."""
-    try:
-        if os.lstat(root / name).st_size != len(data):
-            return False
-    except OSError:
-        return False
-    return _current(root, name) == data
-
-
-def _current(root: Path, name: str) -> bytes | None:
-    try:
-        return read_regular(root / name, 1 << 34)
-    except (OSError, RefusedPath):
-        return None
+    return holds(root / name, data)
 
 
 def stale_files(layout, files: "outputs.Published | dict") -> list:
     """Published files that differ from what a build would write, and extra ones it would remove."""
-    stale = [name for name, data in files.items() if not _unchanged(layout.root, name, data)]
+    stale = []
+    for name, data in files.items():
+        if not _unchanged(layout.root, name, data):
+            stale.append(name)
+        del data  # as in publish()
     for folder in outputs.PUBLISHED_FOLDERS:
         if refusal(layout.root, folder, want_folder=True):
             stale.append(folder)

@@ -9,6 +9,7 @@ before the bytes arrive.
 
 import os
 import stat
+from contextlib import contextmanager
 from pathlib import Path
 
 from factpack.errors import UsageError
@@ -72,8 +73,10 @@ def real_folder(root: Path, relative: str) -> Path:
     return root / relative
 
 
-def read_regular(path: Path, limit: int) -> bytes:
-    """The bytes of a regular file that is not a link; RefusedPath if it is anything else or over `limit`."""
+@contextmanager
+def open_regular(path: Path):
+    """A binary stream of a regular file that is not a link (opened without following one); RefusedPath if it is
+    anything else. FileNotFoundError if there is none."""
     try:
         descriptor = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
     except OSError as error:
@@ -88,11 +91,18 @@ def read_regular(path: Path, limit: int) -> bytes:
         status = os.fstat(descriptor)
         if not stat.S_ISREG(status.st_mode):
             raise RefusedPath(path, f"is {_kind(status.st_mode)}")
-        if status.st_size > limit:
-            raise RefusedPath(path, f"is {status.st_size:,} bytes; the limit is {limit:,}", oversize=True)
+        yield stream
+
+
+def read_regular(path: Path, limit: int) -> bytes:
+    """The bytes of a regular file that is not a link; RefusedPath if it is anything else or over `limit`."""
+    with open_regular(path) as stream:
+        size = os.fstat(stream.fileno()).st_size
+        if size > limit:
+            raise RefusedPath(path, f"is {size:,} bytes; the limit is {limit:,}", oversize=True)
         # The size it has now, and one byte to see whether it grew; then the rest, up to the limit.
-        data = stream.read(min(limit, status.st_size) + 1)
-        while len(data) > status.st_size and len(data) <= limit:  # it grew: a megabyte at a time, never a huge buffer
+        data = stream.read(min(limit, size) + 1)
+        while len(data) > size and len(data) <= limit:  # it grew: a megabyte at a time, never a huge buffer
             more = stream.read(min(1 << 20, limit + 1 - len(data)))
             if not more:
                 break
@@ -100,6 +110,22 @@ def read_regular(path: Path, limit: int) -> bytes:
     if len(data) > limit:
         raise RefusedPath(path, f"is over the limit of {limit:,} bytes", oversize=True)
     return data
+
+
+def holds(path: Path, data: bytes, chunk: int = 1 << 20) -> bool:
+    """Whether a regular file that is not a link holds exactly `data`. Read a chunk at a time, so that a published
+    table of hundreds of megabytes is never held twice to be compared."""
+    try:
+        with open_regular(path) as stream:
+            if os.fstat(stream.fileno()).st_size != len(data):
+                return False
+            view = memoryview(data)
+            for start in range(0, len(data), chunk):
+                if stream.read(chunk) != view[start:start + chunk]:
+                    return False
+            return not stream.read(1)
+    except (OSError, RefusedPath):
+        return False
 
 
 def read_inside(root: Path, relative: str, limit: int) -> tuple:
