@@ -9,8 +9,6 @@ problem is a finding at its line; nothing is dropped or changed. Empty cells are
 import csv
 import io
 
-import jsonschema
-
 from factpack import model
 from factpack.findings import Finding
 from factpack.rule_codes import Code
@@ -25,6 +23,8 @@ def tables() -> list:
 
 
 def _cell_problems(table: model.Table, row: dict) -> list:
+    import jsonschema  # imported here: every command reads the curated tables, and most have no rows
+
     problems = []
     for column in table.columns:
         value = row.get(column.name)

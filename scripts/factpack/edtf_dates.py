@@ -14,8 +14,6 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-import edtf
-
 PRECISIONS = ("day", "month", "season", "year", "decade", "century")
 _PART_PRECISION = [
     (re.compile(r"^[0-9]{4}-(0[1-9]|1[0-2])-[0-9]{2}$"), "day"),
@@ -168,6 +166,8 @@ def parse(text: str) -> EdtfDate:
 
 
 def _library_bounds(text: str):
+    import edtf  # imported here: its grammar takes a seventh of a second to import, and most dates never need it
+
     try:
         parsed = edtf.parse_edtf(text)
         return _to_date(parsed.lower_strict()), _to_date(parsed.upper_strict())

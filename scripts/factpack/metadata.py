@@ -8,8 +8,7 @@ schema/package.schema.json with formats on; each problem is a finding.
 
 import json
 from functools import lru_cache
-
-from jsonschema import Draft202012Validator, FormatChecker
+from typing import TYPE_CHECKING
 
 from factpack.errors import UsageError
 from factpack.findings import Finding, format_path
@@ -17,13 +16,18 @@ from factpack.layout import schema_dir
 from factpack.rule_codes import Code
 from factpack.safe_paths import read_inside
 
+if TYPE_CHECKING:
+    from jsonschema import Draft202012Validator
+
 SCHEMA_NAME = "package.schema.json"
 MAX_BYTES = 1024 * 1024
 CODE = Code.DATASET_DESCRIPTION_INVALID
 
 
 @lru_cache(maxsize=1)
-def validator() -> Draft202012Validator:
+def validator() -> "Draft202012Validator":
+    from jsonschema import Draft202012Validator, FormatChecker  # imported here: a validation does not read it
+
     schema = json.loads((schema_dir() / SCHEMA_NAME).read_text(encoding="utf-8"))
     Draft202012Validator.check_schema(schema)
     return Draft202012Validator(schema, format_checker=FormatChecker())

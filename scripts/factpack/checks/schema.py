@@ -7,21 +7,26 @@ each error is rewritten here as one sentence about the contributor's key and val
 """
 
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 import jsonschema_rs
-from jsonschema import Draft202012Validator, FormatChecker
-from jsonschema.exceptions import best_match
 
 from factpack import schema_outputs
 from factpack.checks.contract import Check, Stage
 from factpack.rule_codes import Code
 from factpack.suggest import did_you_mean, shown
 
+if TYPE_CHECKING:
+    from jsonschema import Draft202012Validator
+
 _KINDS = {"string": "text", "array": "a list", "object": "a mapping", "integer": "a whole number"}
 
 
 @lru_cache(maxsize=1)
-def validator() -> Draft202012Validator:
+def validator() -> "Draft202012Validator":
+    # imported here: only a file that jsonschema-rs rejects needs it, and it takes a sixth of a second to import
+    from jsonschema import Draft202012Validator, FormatChecker
+
     schema = schema_outputs.facts_schema()
     Draft202012Validator.check_schema(schema)
     return Draft202012Validator(schema, format_checker=FormatChecker())
@@ -104,6 +109,8 @@ def _one_of(fact, error, path):
     if all(e.validator == "type" for e in error.context):
         yield fact.finding(Code.WRONG_KIND_OF_VALUE, f"'{_name(path)}' must be a quote or a list of quotes", path)
     else:
+        from jsonschema.exceptions import best_match  # imported with validator()
+
         yield from translate(fact, best_match(error.context))
 
 
