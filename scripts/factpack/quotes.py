@@ -15,8 +15,17 @@ _QUOTES = str.maketrans({
 _SPACE = re.compile(r"\s+")
 
 
+# str.translate looks every character up in the table: on an archived article it took two thirds of the time.
+# Each mark is replaced only where it occurs, which is what translate does, found by a scan in C.
+_MARKS = [(chr(mark), plain) for mark, plain in _QUOTES.items()]
+
+
 def normalise(text: str) -> str:
-    text = unicodedata.normalize("NFC", text).translate(_QUOTES)
+    text = unicodedata.normalize("NFC", text)
+    if not text.isascii():
+        for mark, plain in _MARKS:
+            if mark in text:
+                text = text.replace(mark, plain)
     return _SPACE.sub(" ", text).strip()
 
 
