@@ -5,6 +5,7 @@ Every stage reports findings; rows and files are produced only when there is no 
 
 import datetime
 import functools
+import gc
 import os
 import time
 from concurrent.futures import ProcessPoolExecutor
@@ -24,6 +25,7 @@ from factpack.safe_paths import RefusedPath
 POSITIONS = "-positions"  # the cache entry beside a result, with the line and column of every node
 MENTIONS = "-mentions"  # and the one with what it mentions (mentions.py), which incremental validation reads
 AUTO_JOBS_FROM = 400  # below this many files to read, starting worker processes costs more than it saves
+LET_GO_FROM = 2_000  # from this many files, what the checks built is freed before the tables are written (_let_go)
 
 
 @dataclass
@@ -31,7 +33,9 @@ class Result:
     findings: list = field(default_factory=list)
     files: outputs.Published | None = None  # relative path → bytes, when the data is valid
     rows: dict | None = None
-    built: tuple = ()  # the checked files and merged entities, kept so that the process can end without freeing them
+    # with errors, the checked files and merged entities, kept so that the process can end without freeing them (a
+    # build that writes lets go of them before, see _let_go)
+    built: tuple = ()
 
 
 def _file_results(layout, paths, jobs: int, store: Cache, with_rows: bool) -> list:
@@ -220,11 +224,18 @@ def run(layout, today: datetime.date | None = None, jobs: int = 1, use_cache: bo
                        incremental=True)
     # checked.findings are sorted already: sorting 57,000 findings again took a third of a second
     findings = sort_findings(checked.findings + metadata_findings) if metadata_findings else checked.findings
-    result = Result(findings=findings, built=(checked.context, checked.entities))
     if has_errors(findings):
-        return result
+        return Result(findings=findings, built=(checked.context, checked.entities))
     shown, store = progress.stage("Writing the tables", 2), Cache(layout.root, enabled=use_cache)
-    result.rows, sources = checked.tables or _rows(checked, store)
+    result = Result(findings=findings)
+    if checked.tables is not None:
+        result.rows, sources = checked.tables
+    else:
+        made = _made_rows(checked)
+        del checked  # the files' records and results, and the merged entities: see _let_go
+        if len(made.parts) >= LET_GO_FROM:
+            _let_go()
+        result.rows, sources = _kept_rows(made, store)
     shown.advance()
     # rendered as it is written or compared
     result.files = outputs.Published(package_metadata, result.rows, parquet_reuse.renderer(store), sources)
@@ -232,11 +243,33 @@ def run(layout, today: datetime.date | None = None, jobs: int = 1, use_cache: bo
     return result
 
 
-def _rows(checked: Checked, store: Cache) -> tuple:
-    """(rows of every table, the sources' rows) from every file's records; kept for the next build when the cache
-    is used."""
+@dataclass
+class Made:
+    """A whole build's rows, and what keeping them needs of the files: (source id, rendered tables) of each, and
+    each file's cache key by name (None when the build keeps nothing)."""
+    rows: dict
+    parts: list
+    keys: list | None
+
+
+def _made_rows(checked: Checked) -> Made:
     context = checked.context
     rows = tables.build_rows(checked.entities, context.files, context.curated)
-    if store.enabled and checked.entries is not None:
-        return row_store.keep(store, checked.entries, rows, [(fact.source.id, fact.rendered) for fact in context.files])
-    return rows, rows["sources"]
+    keys = None if checked.entries is None else [[None, name, key, None] for _, name, key, _ in checked.entries]
+    return Made(rows, [(fact.source.id, fact.rendered) for fact in context.files], keys)
+
+
+def _let_go() -> None:
+    """Free what only the checks and the merge needed, once the rows are made and before they are kept and written.
+    The files' records refer to their file and back, and a build pauses the cycle collector (cli.py), so reference
+    counting alone frees none of it: it is collected here, once. At 20,000 articles that was 4.7 million objects,
+    in about 4 s, and the cold build's peak went from 4,251 to 3,590 and 3,619 MiB (two runs). Below LET_GO_FROM
+    files the build is small, and the collection, which also walks everything else alive, is not worth it."""
+    gc.collect()
+
+
+def _kept_rows(made: Made, store: Cache) -> tuple:
+    """(rows of every table, the sources' rows); kept for the next build when the cache is used."""
+    if store.enabled and made.keys is not None:
+        return row_store.keep(store, made.keys, made.rows, made.parts)
+    return made.rows, made.rows["sources"]
