@@ -246,7 +246,7 @@ def run(layout, today: datetime.date | None = None, jobs: int = 1, use_cache: bo
 @dataclass
 class Made:
     """A whole build's rows, and what keeping them needs of the files: (source id, rendered tables) of each, and
-    each file's cache key by name (None when the build keeps nothing)."""
+    each file's name and cache key as entries shaped like pipeline.keyed's (None when the build keeps nothing)."""
     rows: dict
     parts: list
     keys: list | None
