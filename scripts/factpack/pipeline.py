@@ -246,16 +246,16 @@ def run(layout, today: datetime.date | None = None, jobs: int = 1, use_cache: bo
 @dataclass
 class Made:
     """A whole build's rows, and what keeping them needs of the files: (source id, rendered tables) of each, and
-    each file's name and cache key as entries shaped like pipeline.keyed's (None when the build keeps nothing)."""
+    each file's cache key by name (None when the build keeps nothing)."""
     rows: dict
     parts: list
-    keys: list | None
+    keys: dict | None
 
 
 def _made_rows(checked: Checked) -> Made:
     context = checked.context
     rows = tables.build_rows(checked.entities, context.files, context.curated)
-    keys = None if checked.entries is None else [[None, name, key, None] for _, name, key, _ in checked.entries]
+    keys = None if checked.entries is None else {name: key for _, name, key, _ in checked.entries}
     return Made(rows, [(fact.source.id, fact.rendered) for fact in context.files], keys)
 
 

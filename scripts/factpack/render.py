@@ -40,10 +40,9 @@ def render_text(findings, colour: bool = False) -> str:
         if colour:
             lines.append(f"{shown(where)}: {_COLOURS[severity]}{severity}{_RESET} {shown(said)}")
         else:
-            text = f"{where}: {severity} {said}"
-            lines.append(text if text.isprintable() else shown(text))  # the test first: a call costs as much
+            lines.append(shown(f"{where}: {severity} {said}"))
         if hint:
-            lines.append(f"    hint: {hint}" if hint.isprintable() else f"    hint: {shown(hint)}")
+            lines.append(f"    hint: {shown(hint)}")
     if findings:
         lines.append("`factpack explain CODE` says what a code means, with an example and the fix.")
     counts = summary(findings)

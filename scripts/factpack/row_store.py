@@ -79,12 +79,12 @@ def _lookups(rows: dict) -> dict:
     }
 
 
-def keep(store: Cache, entries: list, rows: dict, parts: list) -> tuple:
+def keep(store: Cache, keys: dict, rows: dict, parts: list) -> tuple:
     """Keep a whole build's merged tables (rows sorted, from tables.build_rows) and each file's own rows (parts:
-    (source id, the file's rendered tables)) for the next build; (the rows with the merged tables rendered from the
-    kept blocks, the sources' rows)."""
+    (source id, the file's rendered tables)) for the next build, made from the files whose cache keys are `keys`
+    (name → key); (the rows with the merged tables rendered from the kept blocks, the sources' rows)."""
     kept = Kept({**{name: blocks_of(model.table(name), rows[name]) for name in kept_tables()}, FILES: dict(parts)})
-    store.put(_key(), {"keys": _keys(entries), "tokens": kept.write(store, _key()), **_lookups(rows)})
+    store.put(_key(), {"keys": keys, "tokens": kept.write(store, _key()), **_lookups(rows)})
     return {**rows, **{name: rendered(kept.blocks(name)) for name in kept_tables()}}, rows["sources"]
 
 
