@@ -28,6 +28,16 @@ def test_shards_are_read_back_as_written(tmp_path):
     assert kept.files() == list(FILES.items())
 
 
+def test_a_mapping_held_otherwise_is_written_as_its_plain_values(tmp_path):
+    store = Cache(tmp_path)
+    set_aside = {"art-1": {"statements": ("a piece", 1)}, "art-2": {"statements": ("another piece", 2)}}
+    tokens = Kept({kept_parts.FILES: set_aside}).write(
+        store, PREFIX, stored={kept_parts.FILES: lambda shard: {source: f"plain {source}" for source in shard}})
+    kept = Kept.read(store, PREFIX, tokens, [kept_parts.FILES])
+    assert kept is not None
+    assert sorted(kept.files()) == [("art-1", "plain art-1"), ("art-2", "plain art-2")]
+
+
 def test_a_shard_written_by_another_build_makes_the_store_unusable(tmp_path):
     store, tokens = _written(tmp_path)
     index = kept_parts.shard_of("a")

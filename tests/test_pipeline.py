@@ -36,3 +36,29 @@ def test_a_large_build_lets_go_of_its_records_before_writing_and_writes_the_same
     files, alive = _build(mini, monkeypatch, let_go_from=0)
     assert not alive
     assert files == files_kept_whole
+
+
+def _built_holding(root, monkeypatch, set_aside: bool) -> tuple:
+    """(every published file, each file's own rendered tables as the build held them)."""
+    held: list = []
+    made = pipeline.fact_file
+
+    def watched(*args):
+        fact = made(*args)
+        held.append(fact.rendered or {})
+        return fact
+
+    with monkeypatch.context() as patched:
+        patched.setattr(pipeline, "fact_file", watched)
+        if not set_aside:
+            patched.setattr(pipeline.row_spool.Spool, "set_aside", lambda self, result: result)
+        files = dict(pipeline.run(Layout(root), use_cache=False).files.items())
+    return files, [part for own in held for csv, json, _ in own.values() for part in (csv, json)]
+
+
+def test_a_build_sets_each_file_s_own_rows_aside_and_writes_the_same_files_as_with_them_held(mini, monkeypatch):
+    files_held, parts_held = _built_holding(mini, monkeypatch, set_aside=False)
+    files, parts = _built_holding(mini, monkeypatch, set_aside=True)
+    assert files == files_held
+    assert parts_held and all(isinstance(part, bytes) for part in parts_held)
+    assert parts and all(isinstance(part, pipeline.row_spool.Piece) for part in parts)

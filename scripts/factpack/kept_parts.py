@@ -79,12 +79,14 @@ class Kept:
             shard = self._shards[name][index] = entry[1]
         return shard
 
-    def write(self, store, prefix: str, tokens: dict | None = None) -> dict:
-        """Write the shards that changed; the tokens of every shard."""
-        tokens = dict(tokens or {})
+    def write(self, store, prefix: str, tokens: dict | None = None, stored: dict | None = None) -> dict:
+        """Write the shards that changed; the tokens of every shard. stored: name → what a shard of that mapping is
+        written as (shard → plain values), for a mapping whose values are held otherwise (row_spool's pieces)."""
+        tokens, stored = dict(tokens or {}), stored or {}
         for name, index in sorted(self._dirty):
             tokens[f"{name}/{index}"] = token = secrets.token_hex(16)
-            store.put(_entry(prefix, name, index), [token, self._shards[name][index]])
+            shard = self._shards[name][index]
+            store.put(_entry(prefix, name, index), [token, stored[name](shard) if name in stored else shard])
         self._dirty = set()
         return tokens
 

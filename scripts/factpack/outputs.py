@@ -13,7 +13,7 @@ import posixpath
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from factpack import codelist_outputs, model, parquet_outputs, schema_outputs
+from factpack import codelist_outputs, model, parquet_outputs, row_spool, schema_outputs
 from factpack.layout import table_path
 
 CHECKSUMS = "datasets/SHA256SUMS"
@@ -106,12 +106,12 @@ def json_texts(rows: list) -> list:
 @dataclass
 class Rendered:
     """A table whose rows were rendered in parts (one per fact file, in primary-key order), to be joined.
-    Parts are UTF-8 bytes, so that the whole table is never held as text as well."""
+    Parts are UTF-8 bytes, or row_spool pieces of them, so that the whole table is never held as text as well."""
     csv: list = field(default_factory=list)  # CSV bytes of each part's rows
     json: list = field(default_factory=list)  # json_rows() of each part, encoded
     count: int = 0
 
-    def add(self, csv_part: bytes, json_part: bytes, count: int) -> None:
+    def add(self, csv_part: "bytes | row_spool.Piece", json_part: "bytes | row_spool.Piece", count: int) -> None:
         if count:
             self.csv.append(csv_part)
             self.json.append(json_part)
@@ -121,22 +121,18 @@ class Rendered:
         return self.count
 
 
-def render_csv(table: model.Table, rows) -> bytes:
-    if isinstance(rows, Rendered):  # one join: at 20,000 articles a table is hundreds of megabytes
-        return b"".join([csv_rows(table, [], header=True).encode("utf-8"), *rows.csv])
+def render_csv(table: model.Table, rows) -> bytes | bytearray:
+    if isinstance(rows, Rendered):  # one buffer: at 20,000 articles a table is hundreds of megabytes
+        return row_spool.joined(rows.csv, head=csv_rows(table, [], header=True).encode("utf-8"))
     return csv_rows(table, rows, header=True).encode("utf-8")
 
 
-def render_json(rows) -> bytes:
+def render_json(rows) -> bytes | bytearray:
     """A JSON array with one row object per line: readable, diffable and streamable."""
     if not len(rows):
         return b"[]\n"
-    if isinstance(rows, Rendered):  # one join, as for CSV
-        pieces = [b"[\n"]
-        for part in rows.json:
-            pieces += (part, b",\n")
-        pieces[-1] = b"\n]\n"
-        return b"".join(pieces)
+    if isinstance(rows, Rendered):  # one buffer, as for CSV
+        return row_spool.joined(rows.json, separator=b",\n", head=b"[\n", tail=b"\n]\n")
     return b"[\n" + json_rows(rows).encode("utf-8") + b"\n]\n"
 
 
@@ -223,7 +219,7 @@ class Digest:
     sha256: str
 
     @classmethod
-    def of(cls, data: bytes) -> "Digest":
+    def of(cls, data: bytes | bytearray) -> "Digest":
         return cls(len(data), hashlib.sha256(data).hexdigest())
 
 
@@ -234,7 +230,7 @@ class Published:
     peak memory. Reading `items()` renders the tables one after the other, then datapackage.json (which
     declares each CSV file's size and hash) and SHA256SUMS (every file's hash) from their digests."""
 
-    def __init__(self, metadata: dict, rows: dict, parquet: Callable[[model.Table, bytes], bytes] | None = None,
+    def __init__(self, metadata: dict, rows: dict, parquet: Callable[[model.Table, bytes | bytearray], bytes] | None = None,
                  sources: list | None = None):
         self._metadata, self._rows, self._sources = metadata, rows, sources  # sources: see descriptor()
         self._parquet = parquet or parquet_outputs.render  # parquet_reuse.renderer: the same bytes, often sooner

@@ -39,7 +39,7 @@ def _typed(column: model.Column, values: pa.ChunkedArray) -> pa.ChunkedArray:
     return values
 
 
-def render(table: model.Table, csv_bytes: bytes) -> bytes:
+def render(table: model.Table, csv_bytes: bytes | bytearray) -> bytes:
     # imported here: validation never writes Parquet, and pyarrow takes half a second to import
     import pyarrow as pa
 
@@ -50,14 +50,14 @@ def render(table: model.Table, csv_bytes: bytes) -> bytes:
     return data
 
 
-def _made(table: model.Table, csv_bytes: bytes) -> bytes:
+def _made(table: model.Table, csv_bytes: bytes | bytearray) -> bytes:
     import pyarrow as pa
     import pyarrow.csv as pa_csv
     import pyarrow.parquet as pq
 
     names = [c.name for c in table.columns]
     parsed = pa_csv.read_csv(
-        io.BytesIO(csv_bytes),
+        pa.BufferReader(csv_bytes),  # read in place: io.BytesIO would copy a bytearray
         read_options=pa_csv.ReadOptions(use_threads=True),
         parse_options=pa_csv.ParseOptions(newlines_in_values=True),
         convert_options=pa_csv.ConvertOptions(column_types={n: pa.string() for n in names}, null_values=[""],

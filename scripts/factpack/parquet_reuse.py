@@ -20,10 +20,10 @@ def _entry(table: model.Table) -> str:
     return "parquet-" + hashlib.sha256(version.encode()).hexdigest()
 
 
-def renderer(store: Cache) -> Callable[[model.Table, bytes], bytes]:
+def renderer(store: Cache) -> Callable[[model.Table, bytes | bytearray], bytes]:
     """parquet_outputs.render, reusing the file kept in `store` when the CSV bytes are the ones it was made from."""
 
-    def render(table: model.Table, csv_bytes: bytes) -> bytes:
+    def render(table: model.Table, csv_bytes: bytes | bytearray) -> bytes:
         entry, made_from = _entry(table), hashlib.sha256(csv_bytes).hexdigest()
         kept = store.get(entry)
         if isinstance(kept, tuple) and len(kept) == 2 and kept[0] == made_from and isinstance(kept[1], bytes):

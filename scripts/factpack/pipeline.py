@@ -11,7 +11,7 @@ import time
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 
-from factpack import curated_tables, file_stage, metadata, outputs, parquet_reuse, progress, row_store, tables
+from factpack import curated_tables, file_stage, metadata, outputs, parquet_reuse, progress, row_spool, row_store, tables
 from factpack.cache import Cache
 from factpack.cache import key as cache_key
 from factpack.checks import registry
@@ -38,13 +38,14 @@ class Result:
     built: tuple = ()
 
 
-def _file_results(layout, paths, jobs: int, store: Cache, with_rows: bool) -> list:
-    """(path, name, cache key, result) for every path, the result from the cache or computed in `jobs` processes.
+def _file_results(layout, paths, jobs: int, store: Cache, spool: row_spool.Spool | None) -> list:
+    """(path, name, cache key, result) for every path, the result from the cache or computed in `jobs` processes;
+    with a spool (a build), each result's rendered rows are set aside in it.
 
     Results are kept without their positions (see Loaded.reload): at 200,000 articles the
     positions alone would not fit the memory budget.
     """
-    return load_results(layout, keyed(layout, paths), jobs, store, with_rows)
+    return load_results(layout, keyed(layout, paths), jobs, store, spool is not None, spool)
 
 
 def keyed(layout, paths) -> list:
@@ -63,35 +64,44 @@ def keyed(layout, paths) -> list:
     return entries
 
 
-def load_results(layout, entries: list, jobs: int, store: Cache, with_rows: bool) -> list:
-    """The entries (from `keyed`) with their results, from the cache or computed in `jobs` processes."""
+def load_results(layout, entries: list, jobs: int, store: Cache, with_rows: bool,
+                 spool: row_spool.Spool | None = None) -> list:
+    """The entries (from `keyed`) with their results, from the cache or computed in `jobs` processes; with a spool,
+    each result's rendered rows are set aside in it as the result arrives."""
+    set_aside = spool.set_aside if spool is not None else _as_it_is
     shown = progress.stage("Checking each fact file", len(entries))
     for entry in entries:
         if entry[3] is None:
             cached = store.get(entry[2])
             if with_rows and isinstance(cached, dict) and cached.get("rows") is False:
                 cached = None  # a validation's result, without the rows a build needs: computed again, in parallel
-            entry[3] = cached
+            entry[3] = None if cached is None else set_aside(cached)
             shown.advance(entry[3] is not None)
         else:
+            entry[3] = set_aside(entry[3])
             shown.advance()
     missing = [entry for entry in entries if entry[3] is None]
     tasks = [(_stage_args(layout, path, name, with_rows), key, store) for path, name, key, _ in missing]
     jobs = jobs or (min(os.cpu_count() or 1, 8) if len(missing) >= AUTO_JOBS_FROM else 1)
     if jobs > 1 and len(missing) > 1:
         with ProcessPoolExecutor(max_workers=jobs) as pool:
-            computed = list(_counted(pool.map(_compute, tasks, chunksize=max(1, len(missing) // (jobs * 8))), shown))
+            computed = list(_counted(pool.map(_compute, tasks, chunksize=max(1, len(missing) // (jobs * 8))), shown,
+                                     set_aside))
     else:
-        computed = list(_counted(map(_compute, tasks), shown))
+        computed = list(_counted(map(_compute, tasks), shown, set_aside))
     for entry, result in zip(missing, computed):
         entry[3] = result
     return entries
 
 
-def _counted(results, shown):
+def _as_it_is(result: dict) -> dict:
+    return result
+
+
+def _counted(results, shown, set_aside):
     for result in results:
         shown.advance()
-        yield result
+        yield set_aside(result)
 
 
 def _compute(task) -> dict:
@@ -170,10 +180,10 @@ def _checked(layout, paths, today, jobs: int, use_cache: bool, focus: frozenset,
             if kept is not None:
                 return Checked(findings, subset, entities, entries, kept)
             # the tables need every file's records merged
-            context = _context(layout, store, load_results(layout, entries, jobs, store, with_rows), curated,
-                               focus, today)
+            context = _context(layout, store, load_results(layout, entries, jobs, store, with_rows, row_spool.Spool()),
+                               curated, focus, today)
             return Checked(findings, context, _merged(context), entries)
-    entries = _file_results(layout, paths, jobs, store, with_rows)
+    entries = _file_results(layout, paths, jobs, store, row_spool.Spool() if with_rows else None)
     context = _context(layout, store, entries, curated, focus, today)
     findings = [finding for *_, result in entries for finding in file_stage.findings_of(result)]
     crossed, entities = across(context)

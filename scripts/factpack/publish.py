@@ -137,7 +137,7 @@ def _token_of(staging: Path) -> str:
     return staging.name.removeprefix(STAGING_PREFIX)
 
 
-def _stage(staging: Path, name: str, data: bytes) -> None:
+def _stage(staging: Path, name: str, data: bytes | bytearray) -> None:
     path = staging / name
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(data)
@@ -182,7 +182,7 @@ def publish(layout, files) -> list:
     return sorted(changed)
 
 
-def _unchanged(root: Path, name: str, data: bytes) -> bool:
+def _unchanged(root: Path, name: str, data: bytes | bytearray) -> bool:
     """Whether the published file holds exactly `data` (a file of another size is not read)."""
     return holds(root / name, data)
 

@@ -18,7 +18,7 @@ import functools
 import hashlib
 import json
 
-from factpack import affected, event_counts, events_flat, model, outputs, pipeline, progress, tables
+from factpack import affected, event_counts, events_flat, model, outputs, pipeline, progress, row_spool, tables
 from factpack.cache import Cache, code_version
 from factpack.context import Context, id_tables
 from factpack.kept_parts import FILES, Gone, Kept
@@ -84,8 +84,13 @@ def keep(store: Cache, keys: dict, rows: dict, parts: list) -> tuple:
     (source id, the file's rendered tables)) for the next build, made from the files whose cache keys are `keys`
     (name → key); (the rows with the merged tables rendered from the kept blocks, the sources' rows)."""
     kept = Kept({**{name: blocks_of(model.table(name), rows[name]) for name in kept_tables()}, FILES: dict(parts)})
-    store.put(_key(), {"keys": keys, "tokens": kept.write(store, _key()), **_lookups(rows)})
+    tokens = kept.write(store, _key(), stored={FILES: _plain_files})  # a shard's set-aside rows read back at a time
+    store.put(_key(), {"keys": keys, "tokens": tokens, **_lookups(rows)})
     return {**rows, **{name: rendered(kept.blocks(name)) for name in kept_tables()}}, rows["sources"]
+
+
+def _plain_files(shard: dict) -> dict:
+    return {source_id: row_spool.plain_tables(own) for source_id, own in shard.items()}
 
 
 def _keys(entries: list) -> dict:

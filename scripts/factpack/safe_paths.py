@@ -112,7 +112,7 @@ def read_regular(path: Path, limit: int) -> bytes:
     return data
 
 
-def holds(path: Path, data: bytes, chunk: int = 1 << 20) -> bool:
+def holds(path: Path, data: bytes | bytearray, chunk: int = 1 << 20) -> bool:
     """Whether a regular file that is not a link holds exactly `data`. Read a chunk at a time, so that a published
     table of hundreds of megabytes is never held twice to be compared."""
     try:
