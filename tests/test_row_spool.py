@@ -44,7 +44,16 @@ def test_a_result_without_rendered_rows_is_left_as_it_is(rows):
 def test_a_spool_cut_short_is_an_error_not_short_rows():
     spool = row_spool.Spool()
     piece = spool.put(b"0123456789")
-    spool.read_into(piece, memoryview(bytearray(10)))  # flushed to the file
+    piece.read()  # flushed to the file
     spool._file.truncate(4)
     with pytest.raises(OSError, match="ended early"):
         piece.read()
+
+
+def test_a_spool_cut_short_is_an_error_when_a_table_is_joined_too():
+    spool = row_spool.Spool()
+    pieces = [spool.put(b"0123456789"), spool.put(b"abc")]
+    pieces[0].read()
+    spool._file.truncate(12)
+    with pytest.raises(OSError, match="ended early, at byte 12"):
+        row_spool.joined(pieces)

@@ -3,9 +3,10 @@ file's result arrives until the tables are written.
 
 A build needs these rows only to write two tables and to keep them for the next build (row_store), yet they are
 the largest part of every file's result: about 900 MB of CSV and JSON at 20,000 articles, held through the checks
-and the merge. Set aside, each file's parts are pieces of one anonymous temporary file, which the system removes
-when the build ends, however it ends; it is never in the dataset, and nothing but this process can open it. A table
-is read back once, into one buffer of its final size (`joined`), so its parts are never held beside the whole.
+and the merge. Set aside, each file's parts are pieces of one anonymous temporary file, made in the system's
+temporary folder (TMPDIR, as Python's tempfile finds it). The system removes it when the build ends, however it
+ends; it is never in the dataset, and nothing but this process can open it. A table is read back once, into one
+buffer of its final size (`joined`), so its parts are never held beside the whole.
 """
 
 import os
@@ -28,17 +29,27 @@ class Spool:
         self._end += len(data)
         return piece
 
+    def read(self, piece: "Piece") -> bytes:
+        self._flush()
+        data = os.pread(self._file.fileno(), piece.length, piece.offset)
+        if len(data) != piece.length:
+            raise _ended_early(piece.offset + len(data))
+        return data
+
     def read_into(self, piece: "Piece", view: memoryview) -> None:
         """Fill `view` (of the piece's length) with the piece's bytes."""
-        if not self._flushed:
-            self._file.flush()
-            self._flushed = True
+        self._flush()
         done = 0
         while done < piece.length:
             read = os.preadv(self._file.fileno(), [view[done:]], piece.offset + done)
             if read <= 0:
-                raise OSError(f"the temporary file of rendered rows ended early, at byte {piece.offset + done}")
+                raise _ended_early(piece.offset + done)
             done += read
+
+    def _flush(self) -> None:
+        if not self._flushed:
+            self._file.flush()
+            self._flushed = True
 
     def set_aside(self, result: dict) -> dict:
         """A file's result with its rendered rows (table → (CSV bytes, JSON bytes, count)) as pieces of the spool."""
@@ -64,9 +75,11 @@ class Piece:
         return self.length
 
     def read(self) -> bytes:
-        buffer = bytearray(self.length)
-        self.spool.read_into(self, memoryview(buffer))
-        return bytes(buffer)
+        return self.spool.read(self)
+
+
+def _ended_early(at: int) -> OSError:
+    return OSError(f"the temporary file of rendered rows ended early, at byte {at}")
 
 
 def plain(part: "bytes | Piece") -> bytes:
