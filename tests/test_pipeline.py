@@ -62,3 +62,18 @@ def test_a_build_sets_each_file_s_own_rows_aside_and_writes_the_same_files_as_wi
     assert files == files_held
     assert parts_held and all(isinstance(part, bytes) for part in parts_held)
     assert parts and all(isinstance(part, pipeline.row_spool.Piece) for part in parts)
+
+
+def _collector_state(_task) -> tuple:
+    return gc.isenabled(), gc.get_freeze_count() > 0
+
+
+def test_a_worker_collects_each_file_s_garbage_though_its_parent_paused_the_collector():
+    was_enabled = gc.isenabled()
+    gc.disable()  # as the command line does for a build
+    try:
+        with pipeline.workers(2) as pool:
+            assert set(pool.map(_collector_state, range(4))) == {(True, True)}
+    finally:
+        if was_enabled:
+            gc.enable()
