@@ -1,34 +1,35 @@
-"""The build as a pipeline: a large build lets go of what its checks built before it writes, and writes the same."""
+"""The build as a pipeline: a large build lets go of what its checks built before it writes, sets each file's own
+rows aside, and writes the same files either way."""
 
-import gc
 import weakref
 
 from factpack import pipeline
 from factpack.layout import Layout
+from collector_support import paused
+
+
+def _watching(patched, seen: list, keep) -> None:
+    """Record keep(fact) of every fact file the build makes."""
+    made = pipeline.fact_file
+
+    def watched(*args):
+        fact = made(*args)
+        seen.append(keep(fact))
+        return fact
+
+    patched.setattr(pipeline, "fact_file", watched)
 
 
 def _build(root, monkeypatch, let_go_from: int) -> tuple:
     """(every published file, whether any of the build's files (with their records) is still alive once the build
     has returned)."""
-    monkeypatch.setattr(pipeline, "LET_GO_FROM", let_go_from)
     facts: list = []
-    made = pipeline.fact_file
-
-    def watched(*args):
-        fact = made(*args)
-        facts.append(weakref.ref(fact))
-        return fact
-
-    monkeypatch.setattr(pipeline, "fact_file", watched)
-    was_enabled = gc.isenabled()
-    gc.disable()  # as the command line does: only the build's own collection may free the records
-    try:
+    with monkeypatch.context() as patched, paused():  # as on the command line: only the build's collection frees
+        patched.setattr(pipeline, "LET_GO_FROM", let_go_from)
+        _watching(patched, facts, weakref.ref)
         result = pipeline.run(Layout(root), use_cache=False)
         alive = any(fact() is not None for fact in facts)
         return dict(result.files.items()), alive
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def test_a_large_build_lets_go_of_its_records_before_writing_and_writes_the_same_files(mini, monkeypatch):
@@ -41,15 +42,8 @@ def test_a_large_build_lets_go_of_its_records_before_writing_and_writes_the_same
 def _built_holding(root, monkeypatch, set_aside: bool) -> tuple:
     """(every published file, each file's own rendered tables as the build held them)."""
     held: list = []
-    made = pipeline.fact_file
-
-    def watched(*args):
-        fact = made(*args)
-        held.append(fact.rendered or {})
-        return fact
-
     with monkeypatch.context() as patched:
-        patched.setattr(pipeline, "fact_file", watched)
+        _watching(patched, held, lambda fact: fact.rendered or {})
         if not set_aside:
             patched.setattr(pipeline.row_spool.Spool, "set_aside", lambda self, result: result)
         files = dict(pipeline.run(Layout(root), use_cache=False).files.items())
@@ -62,18 +56,3 @@ def test_a_build_sets_each_file_s_own_rows_aside_and_writes_the_same_files_as_wi
     assert files == files_held
     assert parts_held and all(isinstance(part, bytes) for part in parts_held)
     assert parts and all(isinstance(part, pipeline.row_spool.Piece) for part in parts)
-
-
-def _collector_state(_task) -> tuple:
-    return gc.isenabled(), gc.get_freeze_count() > 0
-
-
-def test_a_worker_collects_each_file_s_garbage_though_its_parent_paused_the_collector():
-    was_enabled = gc.isenabled()
-    gc.disable()  # as the command line does for a build
-    try:
-        with pipeline.workers(2) as pool:
-            assert set(pool.map(_collector_state, range(4))) == {(True, True)}
-    finally:
-        if was_enabled:
-            gc.enable()

@@ -60,7 +60,7 @@ def remember(layout, store: Cache, settings: Settings, entries: list, crossed: l
     if not all("mentions" in result for result in results.values()):
         return  # a result made without its mentions cannot say what an edit affects: keep no state
     signatures = file_signatures.Signatures(layout.root)
-    files = {"keys": {name: key for _, name, key, _ in entries},
+    files = {"keys": pipeline.keys_of(entries),
              "stats": {name: _signature(layout, signatures, path, name) for path, name, _, _ in entries},
              "own": {name: result["findings"] for name, result in results.items()},
              "across": [file_stage.as_fields(finding) for finding in crossed]}
@@ -106,7 +106,7 @@ def run(layout, paths, store: Cache, settings: Settings):
     if state is None:
         return None
     entries, stats = _keyed(layout, paths, state)
-    keys = {name: key for _, name, key, _ in entries}
+    keys = pipeline.keys_of(entries)
     changed = affected.edited(keys, state.parts["keys"])
     if changed is None:
         return None
@@ -157,7 +157,7 @@ def _recompute(layout, store: Cache, settings: Settings, state: validation_state
                index: affected.Index, touched: set, stats: tuple):
     """The whole dataset's findings from the state and the cross-file stage run on the touched files, before and
     after the change; the new state is kept for the next run."""
-    keys, (before, now), changed = {name: key for _, name, key, _ in entries}, versions, set(index.changed)
+    keys, (before, now), changed = pipeline.keys_of(entries), versions, set(index.changed)
     unchanged = pipeline.load_results(layout, [entry for entry in entries if entry[1] in touched - changed],
                                       settings.jobs, store, settings.rows)
     shared = {name: pipeline.fact_file(layout, store, path, name, key, result) for path, name, key, result in unchanged}

@@ -8,10 +8,10 @@ import functools
 import gc
 import os
 import time
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 
-from factpack import curated_tables, file_stage, heap, metadata, outputs, parquet_reuse, progress, row_spool, row_store, tables
+from factpack import (curated_tables, file_stage, heap, metadata, outputs, parquet_reuse, progress, row_spool, row_store,
+                      tables, worker_pool)
 from factpack.cache import Cache
 from factpack.cache import key as cache_key
 from factpack.checks import registry
@@ -25,9 +25,6 @@ from factpack.safe_paths import RefusedPath
 POSITIONS = "-positions"  # the cache entry beside a result, with the line and column of every node
 MENTIONS = "-mentions"  # and the one with what it mentions (mentions.py), which incremental validation reads
 AUTO_JOBS_FROM = 400  # below this many files to read, starting worker processes costs more than it saves
-# A worker holds a chunk's results until it sends them all at once: a chunk of an eighth of a worker's share was
-# 12,500 files at 200,000 articles, and 2.7 GB in each worker. A chunk of this many is about half a second's work.
-CHUNK_MOST = 64
 LET_GO_FROM = 2_000  # from this many files, what the checks built is freed before the tables are written (_let_go)
 
 
@@ -67,6 +64,11 @@ def keyed(layout, paths) -> list:
     return entries
 
 
+def keys_of(entries: list) -> dict:
+    """name → cache key of every entry (as `keyed` gives them)."""
+    return {name: key for _, name, key, _ in entries}
+
+
 def load_results(layout, entries: list, jobs: int, store: Cache, with_rows: bool,
                  spool: row_spool.Spool | None = None) -> list:
     """The entries (from `keyed`) with their results, from the cache or computed in `jobs` processes; with a spool,
@@ -87,27 +89,14 @@ def load_results(layout, entries: list, jobs: int, store: Cache, with_rows: bool
     tasks = [(_stage_args(layout, path, name, with_rows), key, store) for path, name, key, _ in missing]
     jobs = jobs or (min(os.cpu_count() or 1, 8) if len(missing) >= AUTO_JOBS_FROM else 1)
     if jobs > 1 and len(missing) > 1:
-        with workers(jobs) as pool:
-            chunk = max(1, min(CHUNK_MOST, len(missing) // (jobs * 8)))
+        with worker_pool.workers(jobs) as pool:
+            chunk = worker_pool.chunk_size(len(missing), jobs)
             computed = list(_counted(pool.map(_compute, tasks, chunksize=chunk), shown, set_aside))
     else:
         computed = list(_counted(map(_compute, tasks), shown, set_aside))
     for entry, result in zip(missing, computed):
         entry[3] = result
     return entries
-
-
-def workers(jobs: int) -> ProcessPoolExecutor:
-    return ProcessPoolExecutor(max_workers=jobs, initializer=_worker_started)
-
-
-def _worker_started() -> None:
-    """A worker checks one file after another and keeps nothing of them. But each file's records refer to it and
-    back, and a worker starts with the cycle collector paused as its parent's is (cli.py), so every file's objects
-    stayed: about 95 KB a file, 1 GB in each worker by the end of 20,000 articles. The collector runs in workers;
-    what a worker inherited is frozen, so that it is not scanned."""
-    gc.freeze()
-    gc.enable()
 
 
 def _as_it_is(result: dict) -> dict:
@@ -285,7 +274,7 @@ class Made:
 def _made_rows(checked: Checked) -> Made:
     context = checked.context
     rows = tables.build_rows(checked.entities, context.files, context.curated)
-    keys = None if checked.entries is None else {name: key for _, name, key, _ in checked.entries}
+    keys = None if checked.entries is None else keys_of(checked.entries)
     return Made(rows, [(fact.source.id, fact.rendered) for fact in context.files], keys)
 
 

@@ -93,10 +93,6 @@ def _plain_files(shard: dict) -> dict:
     return {source_id: row_spool.plain_tables(own) for source_id, own in shard.items()}
 
 
-def _keys(entries: list) -> dict:
-    return {name: key for _, name, key, _ in entries}
-
-
 def patch(layout, store: Cache, entries: list, index, curated: dict, jobs: int = 1) -> tuple | None:
     """(rows of every table, the sources' rows) of a valid dataset, from the kept rows and the records the
     changed files define; None when the store cannot say (then the caller builds whole, and keeps the rows).
@@ -104,7 +100,7 @@ def patch(layout, store: Cache, entries: list, index, curated: dict, jobs: int =
     state = store.get(_key())
     if not isinstance(state, dict) or not PARTS <= state.keys():
         return None
-    keys = _keys(entries)
+    keys = pipeline.keys_of(entries)
     changed = affected.edited(keys, state["keys"])
     if changed is None:
         return None
