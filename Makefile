@@ -4,7 +4,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: build test chromium schema docs clean
+.PHONY: build test bench chromium schema docs clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -17,6 +17,11 @@ build: $(BIN)/python
 test: $(BIN)/python chromium
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	$(BIN)/python -m pytest
+
+# The benchmark (docs/performance.md): tens of minutes; BENCH_ARGS="--sizes 500 --runs 1 --no-write" for a look.
+bench: $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[bench]'
+	$(BIN)/python benchmarks/bench.py $(BENCH_ARGS)
 
 # The browser tests use Debian's Chromium, or an installed Chrome (Playwright must not download one).
 chromium:

@@ -11,6 +11,7 @@ time and peak RSS over the runs. The table goes to docs/performance.md unless
 """
 
 import argparse
+import compileall
 import csv
 import os
 import platform
@@ -19,8 +20,11 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
+
+import psutil
 
 from factpack import local_state
 
@@ -30,17 +34,57 @@ FRICTIONLESS = [sys.executable, "-m", "frictionless"]
 
 
 def measure(argv, cwd=None) -> dict:
-    """Wall seconds, CPU seconds and peak RSS (MiB) of one process."""
+    """Wall seconds, CPU seconds, the peak RSS (MiB) of the largest process, and the peak of all the step's
+    processes together (its worker processes included), sampled."""
     started = time.perf_counter()
     process = subprocess.Popen(argv, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    sampler = TreeMemory(process.pid)
+    sampler.start()
     _, status, usage = os.wait4(process.pid, 0)
     wall = time.perf_counter() - started
+    sampler.stop()
     stderr = process.stderr.read().decode(errors="replace")
     process.stderr.close()
     code = os.waitstatus_to_exitcode(status)
     if code != 0:
         raise SystemExit(f"{' '.join(map(str, argv))} exited {code}:\n{stderr[-2000:]}")
-    return {"wall": wall, "cpu": usage.ru_utime + usage.ru_stime, "rss": usage.ru_maxrss / 1024}
+    return {"wall": wall, "cpu": usage.ru_utime + usage.ru_stime, "rss": usage.ru_maxrss / 1024,
+            "tree": max(sampler.peak, usage.ru_maxrss * 1024) / 2**20}
+
+
+class TreeMemory(threading.Thread):
+    """The peak of the summed RSS of a process and its descendants, sampled every SAMPLE_EVERY seconds.
+
+    wait4's ru_maxrss is exact but is the largest single process's: a build's worker processes are not in it.
+    The sum counts a page that processes share (what a worker inherited) once per process, so it is an upper
+    bound; a peak shorter than the interval can be missed, so the step's figure is at least ru_maxrss."""
+
+    SAMPLE_EVERY = 0.05
+
+    def __init__(self, pid: int):
+        super().__init__(daemon=True)
+        self.root, self.peak, self._done = psutil.Process(pid), 0, threading.Event()
+
+    def run(self):
+        while not self._done.wait(self.SAMPLE_EVERY):
+            self.peak = max(self.peak, self._sample())
+
+    def _sample(self) -> int:
+        total = 0
+        try:
+            processes = [self.root, *self.root.children(recursive=True)]
+        except psutil.Error:
+            return 0  # the step has ended: wait4 has its figures
+        for process in processes:
+            try:
+                total += process.memory_info().rss
+            except psutil.Error:
+                pass  # a worker that ended between listing and reading
+        return total
+
+    def stop(self):
+        self._done.set()
+        self.join()
 
 
 def touch_one_file(root: Path, round_number: int):
@@ -89,7 +133,7 @@ def bench_size(articles: int, runs: int, workdir: Path) -> dict:
     size = sum(p.stat().st_size for p in (root / "datasets/csv").glob("*.csv"))
     shutil.rmtree(root)
     return {"articles": articles, "synth": synth, "rows": total_rows, "csv_mb": size / 1e6,
-            "steps": {name: {k: statistics.median(r[k] for r in runs_) for k in ("wall", "cpu", "rss")}
+            "steps": {name: {k: statistics.median(r[k] for r in runs_) for k in ("wall", "cpu", "rss", "tree")}
                       for name, runs_ in results.items()}}
 
 
@@ -104,16 +148,19 @@ def machine() -> str:
 
 def table(results: list, runs: int) -> str:
     lines = [f"Machine: {machine()}. Median of {runs} run(s) per step; steps alternate within each round.", "",
-             "| articles | step | wall (s) | CPU (s) | peak RSS (MiB) | vs frictionless |", "|---|---|---|---|---|---|"]
+             "| articles | step | wall (s) | CPU (s) | peak RSS, largest process (MiB) | peak, all processes (MiB) "
+             "| vs frictionless |",
+             "|---|---|---|---|---|---|---|"]
     for result in results:
         stock = result["steps"]["frictionless validate datapackage.json"]["wall"]
         for name, m in result["steps"].items():
             ratio = f"{stock / m['wall']:.1f}× faster" if name == "factpack validate datapackage.json" else ""
-            lines.append(f"| {result['articles']:,} | {name} | {m['wall']:.2f} | {m['cpu']:.2f} | {m['rss']:.0f} | {ratio} |")
+            lines.append(f"| {result['articles']:,} | {name} | {m['wall']:.2f} | {m['cpu']:.2f} | {m['rss']:.0f} "
+                         f"| {m['tree']:.0f} | {ratio} |")
         per = result["steps"]["cold build"]["wall"] / result["articles"] * 1000
-        rss = result["steps"]["cold build"]["rss"] / result["articles"] * 1024
+        rss = result["steps"]["cold build"]["tree"] / result["articles"] * 1024
         lines.append(f"| {result['articles']:,} | (package: {result['rows']:,} rows, {result['csv_mb']:.0f} MB of CSV; "
-                     f"cold build {per:.2f} ms and {rss:.0f} KiB peak per article) | | | | |")
+                     f"cold build {per:.2f} ms and {rss:.0f} KiB peak per article) | | | | | |")
     return "\n".join(lines) + "\n\n" + targets(results)
 
 
@@ -124,14 +171,14 @@ TARGETS = [
     ("cold build", "≤ 20 s", (20_000,), lambda m, stock: m["wall"] <= 20),
     ("warm build, one file edited", "≤ 1 s", (20_000,), lambda m, stock: m["wall"] <= 1),
     ("warm validate, one file edited", "≤ 1 s", (20_000,), lambda m, stock: m["wall"] <= 1),
-    ("cold build", "peak memory ≤ 1 GiB", (20_000, 200_000), lambda m, stock: m["rss"] <= 1024),
+    ("cold build", "peak memory ≤ 1 GiB", (20_000, 200_000), lambda m, stock: m["tree"] <= 1024),
 ]
 
 
 def _measured(target: str, m: dict, stock: float) -> str:
     if "faster" in target:
         return f"{stock / m['wall']:.1f}×"
-    return f"{m['rss']:.0f} MiB" if "memory" in target else f"{m['wall']:.2f} s"
+    return f"{m['tree']:.0f} MiB" if "memory" in target else f"{m['wall']:.2f} s"
 
 
 def targets(results: list) -> str:
@@ -156,6 +203,9 @@ def main():
     parser.add_argument("--no-write", action="store_true", help="print the table only")
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")] + ([200_000] if args.large else [])
+    # A user's first run writes factpack's bytecode, as pip did frictionless's at install; where
+    # PYTHONDONTWRITEBYTECODE is set, every step would compile factpack's modules again (about 0.1 s).
+    compileall.compile_dir(REPO / "scripts" / "factpack", quiet=1)
     with tempfile.TemporaryDirectory(prefix="factpack-bench-") as workdir:
         results = [bench_size(n, args.runs, Path(workdir)) for n in sizes]
     text = table(results, args.runs)
