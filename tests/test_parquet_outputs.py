@@ -8,7 +8,7 @@ import datetime
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from factpack import model, schema_outputs
+from factpack import model, parquet_outputs, schema_outputs
 
 
 def _csv_values(column, cell: str):
@@ -50,3 +50,32 @@ def test_validation_does_not_load_the_parquet_writer(mini):
               "print(code, 'pyarrow' in sys.modules, file=sys.stderr)")
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=False)
     assert done.stderr.strip().endswith("0 False"), done.stderr[-2000:]
+
+
+def _whole(table, csv_bytes: bytes, row_group: int) -> bytes:
+    """The file as pyarrow writes a whole table at once, in groups of `row_group` rows."""
+    import io
+    import pyarrow.csv as pa_csv
+
+    names = [c.name for c in table.columns]
+    parsed = pa_csv.read_csv(pa.BufferReader(csv_bytes), parse_options=pa_csv.ParseOptions(newlines_in_values=True),
+                             convert_options=pa_csv.ConvertOptions(column_types={n: pa.string() for n in names},
+                                                                   null_values=[""], strings_can_be_null=True,
+                                                                   quoted_strings_can_be_null=True))
+    typed = pa.table({c.name: parquet_outputs._typed(c, parsed.column(c.name)) for c in table.columns})
+    sink = io.BytesIO()
+    pq.write_table(typed, sink, compression="zstd", use_dictionary=True, write_statistics=True, row_group_size=row_group)
+    return sink.getvalue()
+
+
+def test_a_table_made_a_row_group_at_a_time_is_the_table_written_whole(built_mini, monkeypatch):
+    """A table is read from its CSV one row group at a time, so that the largest is never held whole; the file is
+    the one pyarrow writes from the whole table. Groups of 3 rows cut the tables many times, most with a shorter
+    last group; the tables with no rows are written too."""
+    monkeypatch.setattr(parquet_outputs, "ROW_GROUP", 3)
+    for table in model.tables():
+        csv_bytes = (built_mini / f"datasets/csv/{table.name}.csv").read_bytes()
+        made = parquet_outputs.render(table, bytearray(csv_bytes))
+        assert made == _whole(table, csv_bytes, 3), table.name
+        rows = pq.read_table(pa.BufferReader(made)).num_rows
+        assert pq.ParquetFile(pa.BufferReader(made)).metadata.num_row_groups == max(1, -(-rows // 3)), table.name
