@@ -11,11 +11,12 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import FIXTURES, UNQUOTED
-from factpack import (affected, curated_tables, file_signatures, incremental, kept_parts, pipeline, row_store,
-                      validation_state)
+from conftest import FIXTURES, UNQUOTED, run_cli
+from factpack import (affected, curated_tables, file_signatures, incremental, kept_parts, pipeline, report_blocks,
+                      row_store, validation_state)
 from factpack.cache import Cache
 from factpack.layout import Layout
+from factpack.render import render_text
 from factpack.rule_codes import Code
 
 TODAY = datetime.date(2026, 1, 1)
@@ -118,8 +119,8 @@ def _edit(root, count: int, edit: str, which: int, document) -> str:
     return name
 
 
-def _settings(layout, focus) -> incremental.Settings:
-    return incremental.Settings(focus, TODAY, curated_tables.read(layout)[0])
+def _settings(layout, focus, texts: bool = False) -> incremental.Settings:
+    return incremental.Settings(focus, TODAY, curated_tables.read(layout)[0], texts=texts)
 
 
 @pytest.fixture(autouse=True)
@@ -132,32 +133,38 @@ def _however_much_is_touched(monkeypatch):
     monkeypatch.setattr(time, "time_ns", lambda: clock() + 2 * file_signatures.SETTLE_NS)
 
 
-def _reused(layout, focus) -> set:
-    reused = incremental.run(layout, layout.fact_files(), Cache(layout.root), _settings(layout, focus))
+def _reused(layout, focus, texts: bool = False):
+    """The findings as a set; with `texts`, the text report joined from the kept blocks."""
+    reused = incremental.run(layout, layout.fact_files(), Cache(layout.root), _settings(layout, focus, texts))
     assert reused is not None, "the previous validation's state was not used"
+    if texts:
+        assert isinstance(reused[0], report_blocks.Shown), "the report's blocks were not kept"
+        return reused[0].with_more(curated_tables.read(layout)[1]).text()
     return set(reused[0] + curated_tables.read(layout)[1])
 
 
-def _same_as_from_scratch(layout, focus=frozenset()) -> bool:
+def _same_as_from_scratch(layout, focus=frozenset(), texts: bool = False) -> bool:
     from_scratch, _, _ = pipeline.check(layout, layout.fact_files(), TODAY, focus=focus, use_cache=False)
-    return _reused(layout, focus) == set(from_scratch)
+    return _reused(layout, focus, texts) == (render_text(from_scratch) if texts else set(from_scratch))
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
                                                                   HealthCheck.too_slow])
 @given(st.integers(2, 8).flatmap(lambda n: st.tuples(*[_article(i) for i in range(n)])),
-       st.lists(st.tuples(EDITS, st.integers(0, 4), _article(9)), min_size=1, max_size=3), st.booleans())
+       st.lists(st.tuples(EDITS, st.integers(0, 4), _article(9), st.booleans()), min_size=1, max_size=3),
+       st.booleans())
 def test_an_edit_recomputed_incrementally_finds_what_a_run_from_scratch_finds(tmp_path_factory, monkeypatch,
                                                                                documents, edits, focused):
+    """As findings, or as the text report joined from the blocks the state keeps (`texts`)."""
     root = tmp_path_factory.mktemp("incremental")
     layout = _dataset(root, list(documents))
     focus = frozenset({"datasets/facts/art-0.yaml"}) if focused else frozenset()
     pipeline.check(layout, layout.fact_files(), TODAY, focus=focus, incremental=True)  # remembers its findings
     count = len(documents)
-    for edit, which, document in edits:  # the second edit starts from the state the first one left
+    for edit, which, document, texts in edits:  # the second edit starts from the state the first one left
         _edit(root, count, edit, which, document)
         count += 1  # a name no file has had
-        assert _same_as_from_scratch(layout, focus)
+        assert _same_as_from_scratch(layout, focus, texts)
 
 
 def _article_of(number: int, actors=(), organizations=(), events=(), places=()) -> dict:
@@ -233,8 +240,11 @@ def test_a_state_that_does_not_match_the_data_is_not_used(tmp_path):
     layout = _look_alikes(tmp_path)
     store, settings_ = Cache(tmp_path), _settings(layout, frozenset())
     state = validation_state.load(store, settings_.key(), settings_.fingerprint())
-    assert state is not None and any(fields[0] == Code.SIMILAR_NAMES for fields in state.across)
-    files = {name: state.parts[name] for name in validation_state.FILE_PARTS} | {"across": []}  # as if found nowhere
+    assert state is not None
+    across = state.whole("across")
+    assert any(fields[0] == Code.SIMILAR_NAMES for listed in across.values() for fields in listed)
+    files = {"keys": state.parts["keys"], "stats": state.parts["stats"], "own": {}, "across": dict.fromkeys(across),
+             "shown": dict.fromkeys(across)}  # as if found nowhere
     unchanged = {name: {} for name in affected.LOOKUPS} | {affected.PARENTS: state.index[affected.PARENTS]}
     validation_state.save_change(store, settings_.key(), state, state.order, state.since, files, unchanged)
     assert incremental.run(layout, layout.fact_files(), store, settings_) is None
@@ -403,3 +413,27 @@ def test_a_build_with_errors_after_an_edit_does_not_merge_every_file(tmp_path, m
     monkeypatch.setattr(pipeline, "_merged", lambda context: merged.append(context) or merge(context))
     assert _same_build_as_from_scratch(layout, monkeypatch)
     assert merged == []  # no tables will be written: the affected files' merge is enough for the findings
+
+
+def test_a_validation_after_an_edit_prints_what_a_validation_from_scratch_prints(tmp_path, monkeypatch):
+    """Joined from the blocks the state keeps (the output is not a terminal), with a curated table's own finding
+    (a malformed row) and a cross-file one (a retired id defined again) about the same file; for named files too
+    (whose state is another, the findings depending on the files named)."""
+    documents, (name, document) = CASES["a look-alike name that comes first in id order"]
+    _dataset(tmp_path, documents)
+    (tmp_path / "datasets/retired-ids.csv").write_text(
+        "record_type,record_id,fate,replaced_by,version,reason\nactors,p-a,withdrawn,,0.2.0,Misidentified\n"
+        "actors,p-z,forgotten,,0.2.0,Reason\n", encoding="utf-8")
+    joined = []
+    text = report_blocks.Shown.text
+    monkeypatch.setattr(report_blocks.Shown, "text", lambda self: joined.append(self) or text(self))
+    for named in ((), (tmp_path / "datasets/facts" / name, tmp_path / "datasets/facts/art-0.yaml")):
+        _write(tmp_path, name, documents[0] | {"source": {**documents[0]["source"], "id": name[:-5]}})
+        run_cli("--root", tmp_path, "validate", *named)  # keeps the state
+        _write(tmp_path, name, document)
+        joined.clear()
+        warm = run_cli("--root", tmp_path, "validate", *named)
+        assert joined, "the report was not joined from the kept blocks"
+        whole = run_cli("--root", tmp_path, "validate", "--no-cache", *named)
+        assert (warm.code, warm.out) == (whole.code, whole.out)
+        assert named or whole.out.count("datasets/retired-ids.csv:") == 2

@@ -20,7 +20,6 @@ before and after the edit, gives every affected owner's findings exactly (increm
 """
 
 from factpack.context import id_tables
-from factpack.rule_codes import Code
 
 
 class Mentions(dict):
@@ -154,14 +153,13 @@ class Index:
         return {parent for name in self.parents for found in self.versions(name) for parent in found["parents"]}
 
 
-def files(index: Index, across: list) -> set:
-    """The files the changed files can affect, as they were and as they are; `across` is the cross-file
-    findings before the change, as plain fields (file_stage.as_fields)."""
+def files(index: Index, hinted) -> set:
+    """The files the changed files can affect, as they were and as they are; `hinted` is the files with a
+    cross-file finding of an unknown reference before the change."""
     ids = {record_id for versions in index.changed.values() for found in versions for _, record_id in found["defines"]}
     touched = set(index.changed) | index.defining(ids) | index.referring(ids)
     touched |= index.defining(index.sharing_a_name(ids) | index.sharing_a_participant(ids))
-    hinted = {fields[2] for fields in across if fields[0] == Code.UNKNOWN_REFERENCE}
-    return touched | hinted | index.parents | index.defining(index.named_parents())
+    return touched | set(hinted) | index.parents | index.defining(index.named_parents())
 
 
 class Whole:

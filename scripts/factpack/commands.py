@@ -10,15 +10,25 @@ from factpack.errors import UsageError
 from factpack.findings import escalate, has_errors, sort_findings
 from factpack.layout import schema_dir
 from factpack.render import RENDERERS, render_text
+from factpack.report_blocks import Shown
 
 
 def _report(findings, args) -> bool:
     """Print the findings; True when they contain errors."""
+    if isinstance(findings, Shown):  # asked for as plain text (_plain_text), and kept so
+        sys.stdout.write(findings.text())
+        return findings.has_errors
     findings = escalate(findings, args.strict)
     renderer = RENDERERS[args.format]
     text = render_text(findings, colour=sys.stdout.isatty()) if args.format == "text" else renderer(findings)
     sys.stdout.write(text)
     return has_errors(findings)
+
+
+def _plain_text(args) -> bool:
+    """Whether the findings are reported as text without colour (not on a terminal) and as they are (not --strict):
+    a validation after an edit can then join the report from the blocks it kept (report_blocks)."""
+    return args.format == "text" and not args.strict and not sys.stdout.isatty()
 
 
 def _check_published(layout, files) -> int:
@@ -83,11 +93,11 @@ def validate(layout, args) -> int:
     names = frozenset(layout.relative(p) for p in wanted)
     with progress.shown():
         checked = pipeline.check(layout, known + extra, jobs=args.jobs, use_cache=not args.no_cache, focus=names,
-                                 incremental=True)
+                                 incremental=True, texts=_plain_text(args))
     lifetime.keep(checked)
     findings = checked[0]
     if wanted:  # what concerns the named files: their own findings, and the cross-file ones they introduced
-        findings = [f for f in findings if f.file in names]
+        findings = findings.only(names) if isinstance(findings, Shown) else [f for f in findings if f.file in names]
     return 1 if _report(findings, args) else 0
 
 

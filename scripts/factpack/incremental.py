@@ -19,9 +19,9 @@ import datetime
 import hashlib
 import time
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from factpack import affected, file_signatures, file_stage, kept_parts, pipeline, validation_state
+from factpack import affected, file_signatures, file_stage, kept_parts, pipeline, report_blocks, validation_state
 from factpack.cache import Cache, code_version
 from factpack.context import Context
 from factpack.findings import Finding
@@ -43,6 +43,7 @@ class Settings:
     curated: dict
     jobs: int = 1
     rows: bool = False  # a build's: the files read again are rendered too (pipeline.load_results)
+    texts: bool = False  # the findings are wanted as a plain text report only: given as report_blocks.Shown
 
     @staticmethod
     def key() -> str:
@@ -60,10 +61,11 @@ def remember(layout, store: Cache, settings: Settings, entries: list, crossed: l
     if not all("mentions" in result for result in results.values()):
         return  # a result made without its mentions cannot say what an edit affects: keep no state
     signatures = file_signatures.Signatures(layout.root)
+    own, across = {name: result["findings"] for name, result in results.items()}, _grouped(crossed)
     files = {"keys": pipeline.keys_of(entries),
              "stats": {name: _signature(layout, signatures, path, name) for path, name, _, _ in entries},
-             "own": {name: result["findings"] for name, result in results.items()},
-             "across": [file_stage.as_fields(finding) for finding in crossed]}
+             "own": own, "across": [fields for listed in across.values() for fields in listed],
+             "shown": report_blocks.blocks(own, across) if report_blocks.owned(own) else None}
     index = affected.Index(affected.Mentions(list(results), lambda name: results[name]["mentions"]))
     validation_state.save_whole(store, settings.key(), settings.fingerprint(), list(results), since, files,
                                 index.kept())
@@ -120,12 +122,24 @@ def run(layout, paths, store: Cache, settings: Settings):
     try:
         index.change({name: [results[name]["mentions"] for results in (before, now) if name in results]
                       for name in changed})
-        touched = affected.files(index, state.across)
+        touched = affected.files(index, state.hinted)
         if len(touched & keys.keys()) > len(entries) * AT_MOST_AFFECTED:
             return None
         return _recompute(layout, store, settings, state, entries, (before, now), index, touched, (stats, started))
     except (StateGone, kept_parts.Gone):
         return None
+
+
+def reuse(layout, paths, store: Cache, settings: Settings, curated_findings: list):
+    """As `run`; findings given as the text report's blocks (report_blocks.Shown) come with the findings made
+    outside the state (the curated tables') in them."""
+    reused = run(layout, paths, store, settings)
+    if reused is None or not isinstance(reused[0], report_blocks.Shown):
+        return reused
+    shown = reused[0].with_more(curated_findings)
+    if shown is None:  # a curated table's finding about a fact file (never so today): from the state just kept
+        return run(layout, paths, store, replace(settings, texts=False))
+    return (shown, *reused[1:])
 
 
 def _mentions(store: Cache, key: str) -> dict:
@@ -170,19 +184,61 @@ def _recompute(layout, store: Cache, settings: Settings, state: validation_state
                                         "Checking the files the edit affects, as they are")
     crossed_before, _ = pipeline.across(_context(layout, settings, index, state.order, before, files_before,
                                                  touched), "Checking the files the edit affects, as they were")
-    # counted as plain fields, which hash faster than findings and are what the state keeps
-    counts = Counter(fields for fields in state.across if fields[2] not in changed)
-    counts.update(map(file_stage.as_fields, crossed))
-    counts.subtract(file_stage.as_fields(finding) for finding in crossed_before if finding.file not in changed)
-    if any(count < 0 for count in counts.values()):
+    across = _across_after(state, changed, crossed, crossed_before)
+    if across is None:
         return None  # the state does not describe the data as it was: validate whole
-    across = list(counts.elements())
-    own = {name: state.parts["own"][name] if name not in changed else now[name]["findings"] for name in keys}
+    own = {name: now[name]["findings"] if name in now else None for name in changed}
+    shown = _shown(state, keys, own, across) if state.shown and report_blocks.owned(
+        {name: listed for name, listed in own.items() if listed}) else None
+    findings: list | report_blocks.Shown
+    if settings.texts and shown is not None:
+        findings = report_blocks.Shown({name: block for name, block in (state.parts["shown"] | shown).items() if block})
+    else:
+        findings = _every_finding(state, own, across)
     index.settle({name: result["mentions"] for name, result in now.items()})
-    files = {"keys": keys, "stats": stats[0], "own": own, "across": across}
+    files = {"keys": keys, "stats": stats[0], "own": own, "across": across, "shown": shown}
     validation_state.save_change(store, settings.key(), state, list(keys), stats[1], files, index.edits())
-    return ([Finding(*fields) for listed in [*own.values(), across] for fields in listed], files_now, entities, entries,
-            index)
+    return findings, files_now, entities, entries, index
+
+
+def _grouped(findings) -> dict:
+    """file → the findings' fields (file_stage.as_fields)."""
+    grouped: dict = {}
+    for finding in findings:
+        grouped.setdefault(finding.file, []).append(file_stage.as_fields(finding))
+    return grouped
+
+
+def _across_after(state: validation_state.State, changed: set, crossed: list, crossed_before: list) -> dict | None:
+    """file → its cross-file findings' fields after the edit (sorted, [] for none), of every file whose findings the
+    edit can change: the state's, less those found on the affected files as they were, plus those found on them as
+    they are; a changed file's, those found now. Counted as plain fields, which hash faster than findings. None
+    when a count would go below zero: the state does not describe the data as it was."""
+    now, before = _grouped(crossed), _grouped(finding for finding in crossed_before if finding.file not in changed)
+    after = {}
+    for name in now.keys() | before.keys() | changed:
+        counts = Counter(() if name in changed else state.parts["across"].get(name, ()))
+        counts.update(now.get(name, ()))
+        counts.subtract(before.get(name, ()))
+        if any(count < 0 for count in counts.values()):
+            return None
+        after[name] = sorted(counts.elements())
+    return after
+
+
+def _shown(state: validation_state.State, keys: dict, own: dict, across: dict) -> dict:
+    """file → its block of the text report (None for none), of every file whose findings the edit changed."""
+    def after(part: str, changed: dict, name: str) -> list:
+        return (changed[name] or []) if name in changed else state.parts[part].get(name) or []
+
+    return {name: report_blocks.block_of([*after("own", own, name), *after("across", across, name)],
+                                         keep_fields=name not in keys) for name in own.keys() | across.keys()}
+
+
+def _every_finding(state: validation_state.State, own: dict, across: dict) -> list:
+    """Every file's findings after the edit, repeats included."""
+    listed = [*(state.whole("own") | own).values(), *(state.whole("across") | across).values()]
+    return [Finding(*fields) for fields_of_file in listed if fields_of_file for fields in fields_of_file]
 
 
 def _fact_file_before(layout, store: Cache, state: validation_state.State, name: str, result: dict):

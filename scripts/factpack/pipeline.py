@@ -10,8 +10,8 @@ import os
 import time
 from dataclasses import dataclass, field
 
-from factpack import (curated_tables, file_stage, heap, metadata, outputs, parquet_reuse, progress, row_spool, row_store,
-                      tables, worker_pool)
+from factpack import (curated_tables, file_stage, heap, metadata, outputs, parquet_reuse, progress, report_blocks, row_spool,
+                      row_store, tables, worker_pool)
 from factpack.cache import Cache
 from factpack.cache import key as cache_key
 from factpack.checks import registry
@@ -149,7 +149,7 @@ def fact_file(layout, store, path, name, key, result) -> FactFile:
 
 @dataclass
 class Checked:
-    findings: list
+    findings: "list | report_blocks.Shown"  # Shown only when asked for (check's `texts`)
     context: Context
     entities: dict
     entries: list | None = None  # every file's (path, name, cache key, result), when a build may keep its rows
@@ -157,27 +157,31 @@ class Checked:
 
 
 def check(layout, paths, today=None, jobs: int = 1, use_cache: bool = True, focus: frozenset = frozenset(),
-          incremental: bool = False):
+          incremental: bool = False, texts: bool = False):
     """(findings, context, entities) for the given fact files; `focus` names the files a contributor works on.
     With `incremental`, an edit of a few files recomputes only the findings it can affect (incremental.py): the
-    context and entities are then those of the affected files."""
-    checked = _checked(layout, paths, today, jobs, use_cache, focus, with_rows=False, incremental=incremental)
+    context and entities are then those of the affected files; with `texts` too, the findings are wanted as a
+    plain text report only, and may come as its kept blocks (report_blocks.Shown)."""
+    checked = _checked(layout, paths, today, jobs, use_cache, focus, with_rows=False, incremental=incremental,
+                       texts=texts)
     return checked.findings, checked.context, checked.entities
 
 
 def _checked(layout, paths, today, jobs: int, use_cache: bool, focus: frozenset, with_rows: bool,
-             incremental: bool) -> Checked:
+             incremental: bool, texts: bool = False) -> Checked:
     """As `check`; with `with_rows` (a build), each valid file's rows are rendered too, and a build that can write
     its tables gets every file's records merged, or its tables from the kept rows."""
     store, since = Cache(layout.root, enabled=use_cache), time.time_ns()
     curated, curated_findings = curated_tables.read(layout)
     today = today or datetime.date.today()
     warm = _incremental() if incremental and use_cache else None
-    settings = warm.Settings(focus, today, curated, jobs, with_rows) if warm is not None else None
+    settings = warm.Settings(focus, today, curated, jobs, with_rows, texts) if warm is not None else None
     if warm is not None:
-        reused = warm.run(layout, paths, store, settings)
+        reused = warm.reuse(layout, paths, store, settings, curated_findings)
         if reused is not None:
             findings, subset, entities, entries, index = reused
+            if isinstance(findings, report_blocks.Shown):
+                return Checked(findings, subset, entities)
             findings = sort_findings(findings + curated_findings)
             if not with_rows or has_errors(findings):
                 return Checked(findings, subset, entities)
@@ -237,8 +241,10 @@ def run(layout, today: datetime.date | None = None, jobs: int = 1, use_cache: bo
     package_metadata, metadata_findings = metadata.read(layout)
     checked = _checked(layout, layout.fact_files(), today, jobs, use_cache, frozenset(), with_rows=True,
                        incremental=True)
-    # checked.findings are sorted already: sorting 57,000 findings again took a third of a second
-    findings = sort_findings(checked.findings + metadata_findings) if metadata_findings else checked.findings
+    findings = checked.findings
+    assert isinstance(findings, list)  # a build does not ask for the report's blocks (check's `texts`)
+    # sorted already: sorting 57,000 findings again took a third of a second
+    findings = sort_findings(findings + metadata_findings) if metadata_findings else findings
     if has_errors(findings):
         return Result(findings=findings, built=(checked.context, checked.entities))
     shown, store = progress.stage("Writing the tables", 2), Cache(layout.root, enabled=use_cache)

@@ -19,13 +19,16 @@ _SEVERITY, _FILE = attrgetter("severity"), attrgetter("file")
 def summary(findings) -> dict:
     severities = Counter(map(_SEVERITY, findings))
     files = set(map(_FILE, findings)) - {""}
-    return {
-        "errors": severities[ERROR],
-        "warnings": severities[WARNING],
-        "files": len(files),
-        # with the other files that cross-file findings name ("path:line")
-        "files_involved": len(files | {other.rsplit(":", 1)[0] for f in findings if f.related for other in f.related}),
-    }
+    return counted(severities[ERROR], severities[WARNING], files, involved(findings))
+
+
+def involved(findings) -> set:
+    """The other files that cross-file findings name ("path:line")."""
+    return {other.rsplit(":", 1)[0] for f in findings if f.related for other in f.related}
+
+
+def counted(errors: int, warnings: int, files: set, others: set) -> dict:
+    return {"errors": errors, "warnings": warnings, "files": len(files), "files_involved": len(files | others)}
 
 
 def render_text(findings, colour: bool = False) -> str:
@@ -33,6 +36,11 @@ def render_text(findings, colour: bool = False) -> str:
     escaped, so that a file name cannot move the cursor, hide lines or print a fake summary. `shown` escapes
     character by character, so the parts of a line are escaped together: a validation at 20,000 articles
     renders about 57,000 findings, and escaping each part on its own took about a quarter longer."""
+    return "\n".join(finding_lines(findings, colour) + closing_lines(summary(findings), bool(findings))) + "\n"
+
+
+def finding_lines(findings, colour: bool = False) -> list:
+    """Each finding's lines (with its hint's), in the order given."""
     lines = []
     for code, message, file, line, column, path, hint, severity, _ in findings:
         said = f"{code}: {message} [{path}]" if path else f"{code}: {message}"
@@ -43,16 +51,19 @@ def render_text(findings, colour: bool = False) -> str:
             lines.append(shown(f"{where}: {severity} {said}"))
         if hint:
             lines.append(f"    hint: {shown(hint)}")
-    if findings:
-        lines.append("`factpack explain CODE` says what a code means, with an example and the fix.")
-    counts = summary(findings)
+    return lines
+
+
+def closing_lines(counts: dict, any_findings: bool) -> list:
+    """What the text report ends with: where codes are explained, and the counts (summary)."""
+    lines = ["`factpack explain CODE` says what a code means, with an example and the fix."] if any_findings else []
     involved = counts["files_involved"]
     lines.append(
         f"{counts['errors']} error(s), {counts['warnings']} warning(s)"
         + (f" in {counts['files']} file(s)" if counts["files"] else "")
         + (f", involving {involved} file(s)" if involved > counts["files"] else "")
     )
-    return "\n".join(lines) + "\n"
+    return lines
 
 
 def render_json(findings) -> str:
