@@ -85,8 +85,8 @@ def save_change(store: Cache, key: str, state: State, order: list, since: int, f
     for name in ("keys", "stats"):
         _replace(state.kept, name, state.parts[name], files[name])
     shown = state.shown and files["shown"] is not None
-    for name in ("own", "across", "shown"):
-        changed = (files[name] or {}) if name != "shown" or shown else {}
+    by_file = {"own": files["own"], "across": files["across"], "shown": files["shown"] if shown else {}}
+    for name, changed in by_file.items():  # a file whose value is None or empty has none kept
         state.kept.replace(name, set(changed), {owner: value for owner, value in changed.items() if value})
     for name in affected.LOOKUPS:
         changed = index[name]
