@@ -12,7 +12,7 @@ UNKNOWN = ("FP302", "no record has the id 'p-kimm'", "a.yaml", 4, 3, "events[0].
 OWN_FINDINGS = {"a.yaml": [], "b.yaml": [OWN]}
 ACROSS = {"a.yaml": [UNKNOWN], "b.yaml": [FINDING, FINDING]}
 FILES = {"keys": {"a.yaml": "ka", "b.yaml": "kb"}, "stats": {"a.yaml": (1, 2, 3, 4, 5), "b.yaml": (1, 3, 3, 4, 5)},
-         "own": OWN_FINDINGS, "across": [UNKNOWN, FINDING, FINDING],
+         "own": OWN_FINDINGS, "across": ACROSS,
          "shown": report_blocks.blocks(OWN_FINDINGS, ACROSS)}
 INDEX = {name: {} for name in affected.LOOKUPS} | {"defined_by": {("actors", "x"): ("a.yaml", "b.yaml")},
                                                    "sources": {"a.yaml": "s-a", "b.yaml": "s-b"},

@@ -64,7 +64,7 @@ def remember(layout, store: Cache, settings: Settings, entries: list, crossed: l
     own, across = {name: result["findings"] for name, result in results.items()}, _grouped(crossed)
     files = {"keys": pipeline.keys_of(entries),
              "stats": {name: _signature(layout, signatures, path, name) for path, name, _, _ in entries},
-             "own": own, "across": [fields for listed in across.values() for fields in listed],
+             "own": own, "across": across,
              "shown": report_blocks.blocks(own, across) if report_blocks.owned(own) else None}
     index = affected.Index(affected.Mentions(list(results), lambda name: results[name]["mentions"]))
     validation_state.save_whole(store, settings.key(), settings.fingerprint(), list(results), since, files,
@@ -188,8 +188,7 @@ def _recompute(layout, store: Cache, settings: Settings, state: validation_state
     if across is None:
         return None  # the state does not describe the data as it was: validate whole
     own = {name: now[name]["findings"] if name in now else None for name in changed}
-    shown = _shown(state, keys, own, across) if state.shown and report_blocks.owned(
-        {name: listed for name, listed in own.items() if listed}) else None
+    shown = _shown(state, keys, own, across) if state.shown and report_blocks.owned(own) else None
     findings: list | report_blocks.Shown
     if settings.texts and shown is not None:
         findings = report_blocks.Shown({name: block for name, block in (state.parts["shown"] | shown).items() if block})

@@ -35,9 +35,9 @@ def block_of(fields: list, keep_fields: bool = False) -> tuple | None:
 
 
 def owned(own: dict) -> bool:
-    """Whether every fact file's own findings are about that file, so that its block holds them all (a block
-    is the findings about one file, whatever made them)."""
-    return all(fields[2] == name for name, listed in own.items() for fields in listed)
+    """Whether every fact file's own findings (None for a removed file) are about that file, so that its block
+    holds them all (a block is the findings about one file, whatever made them)."""
+    return all(fields[2] == name for name, listed in own.items() for fields in listed or ())
 
 
 def blocks(own: dict, across: dict) -> dict:

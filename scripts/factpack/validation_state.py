@@ -9,7 +9,6 @@ findings and the index only where an edit needs them, on demand, and a shard tha
 kept_parts.Gone.
 """
 
-from collections import defaultdict
 from dataclasses import dataclass
 
 from factpack import affected
@@ -64,9 +63,10 @@ def load(store: Cache, key: str, fingerprint: str) -> State | None:
 
 
 def save_whole(store: Cache, key: str, fingerprint: str, order: list, since: int, files: dict, index: dict) -> None:
-    """Keep a whole validation's state. files: FILE_PARTS name → file → value, with "across" a list of fields and
-    "shown" None when blocks cannot be kept; index: affected.Index.kept()."""
-    across = _by_file(files["across"])
+    """Keep a whole validation's state. files: FILE_PARTS name → file → value, with "shown" None when blocks cannot
+    be kept; index: affected.Index.kept()."""
+    # sorted, so that a file's findings compare equal whatever their order
+    across = {name: sorted(listed) for name, listed in files["across"].items()}
     own = {name: listed for name, listed in files["own"].items() if listed}  # a file without findings has none kept
     parts = {**files, "own": own, "across": across, "shown": files["shown"] or {}} | {
         name: index[name] for name in affected.LOOKUPS}
@@ -103,14 +103,6 @@ def _replace(kept: Kept, name: str, before: dict, now: dict) -> None:
     gone = before.keys() - now.keys()
     if differing or gone:
         kept.replace(name, set(differing) | gone, differing)
-
-
-def _by_file(across: list) -> dict:
-    """file → its cross-file findings' fields, sorted, so that a file's findings compare equal whatever their order."""
-    grouped: dict = defaultdict(list)
-    for fields in across:
-        grouped[fields[2]].append(fields)
-    return {name: sorted(listed) for name, listed in grouped.items()}
 
 
 def hinted(across: dict) -> set:
